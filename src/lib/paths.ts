@@ -1,0 +1,106 @@
+import { toSlug } from '@/lib/slug';
+import { SITE } from '@/site.config';
+
+/**
+ * The one owner of URLs. Pages, components and (later) feeds and the sitemap ask this module;
+ * nobody else concatenates a path. Every URL ends in `/` and is ASCII.
+ *
+ *   /                              home
+ *   /news/  /news/page/2/          all news, newest first
+ *   /news/{slug}/                  an article
+ *   /regions/  /regions/{slug}/    regions index, one region's news (…/page/2/)
+ *   /zones/    /zones/{slug}/      zones index (grouped by region), one zone's news
+ *   /types/{wenzi|tupian}/         文字新闻, 图片新闻
+ *   /sources/  /sources/{slug}/    issuing offices (来源)
+ *   /years/    /years/{yyyy}/      by year (Beijing time)
+ */
+
+export type ListingKind = 'all' | 'region' | 'zone' | 'type' | 'source' | 'year';
+export type TaxonomyKind = Exclude<ListingKind, 'all'>;
+
+const SECTION: Record<ListingKind, string> = {
+  all: 'news',
+  region: 'regions',
+  zone: 'zones',
+  type: 'types',
+  source: 'sources',
+  year: 'years',
+};
+
+/** The first path segment of a listing kind's pages. */
+export function sectionOf(kind: ListingKind): string {
+  return SECTION[kind];
+}
+
+/** News types have fixed slugs: there are two of them and they never change. */
+const TYPE_SLUGS: Record<string, string> = { 文字新闻: 'wenzi', 图片新闻: 'tupian' };
+
+/** Article slugs that would collide with listing URLs under /news/. */
+const RESERVED_ARTICLE_SLUGS = new Set(['page']);
+
+const slugCache = new Map<string, string>();
+
+/** The slug a region, zone, type, source or year name gets in URLs. */
+export function termSlug(kind: TaxonomyKind, name: string): string {
+  if (kind === 'year') return String(name);
+  if (kind === 'type') return TYPE_SLUGS[name] ?? toSlug(name);
+  let slug = slugCache.get(name);
+  if (slug === undefined) {
+    slug = toSlug(name);
+    slugCache.set(name, slug);
+  }
+  return slug;
+}
+
+/**
+ * An article's slug: the `slug` frontmatter field if set, else its file name without `.md`
+ * (folders are not part of it, so editors can reorganise folders without breaking links).
+ */
+export function articleSlug(fileId: string, frontmatterSlug?: string): string {
+  if (frontmatterSlug) return frontmatterSlug;
+  const base = fileId.split('/').pop() ?? fileId;
+  return toSlug(base);
+}
+
+/** Whether a slug may name an article: not empty, not only digits, not a listing word. */
+export function isUsableArticleSlug(slug: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !/^\d+$/.test(slug) && !RESERVED_ARTICLE_SLUGS.has(slug);
+}
+
+const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
+
+function join(...segments: string[]): string {
+  return `${base}${segments.filter(Boolean).join('/')}${segments.length ? '/' : ''}`;
+}
+
+export function homePath(): string {
+  return base;
+}
+
+export function articlePath(slug: string): string {
+  return join('news', slug);
+}
+
+/** The `[...page]` route parameter for page N: undefined for the first page, `page/N` after. */
+export function pageParam(page: number): string | undefined {
+  return page <= 1 ? undefined : `page/${page}`;
+}
+
+/** A listing page's path; the first page has no `/page/1/` twin. */
+export function listingPath(kind: ListingKind, name?: string | number, page = 1): string {
+  const segments = [SECTION[kind]];
+  if (kind !== 'all') segments.push(termSlug(kind, String(name)));
+  const rest = pageParam(page);
+  if (rest) segments.push(rest);
+  return join(...segments);
+}
+
+/** The index page of a taxonomy: /regions/, /zones/, /sources/, /years/. */
+export function taxonomyIndexPath(kind: Exclude<TaxonomyKind, 'type'>): string {
+  return join(SECTION[kind]);
+}
+
+/** An absolute URL on the site's origin, for canonical links and (later) feeds. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, SITE.url).href;
+}

@@ -1,0 +1,87 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Readable ASCII slugs from Chinese names: 盐城 -> `yancheng`,
+ * 盐城经济技术开发区 -> `yancheng-jingji-jishu-kaifaqu`.
+ *
+ * pinyin-pro turns characters into syllables (with polyphones in context: 重庆 -> chongqing).
+ * It does not segment words, and `Intl.Segmenter` would make URLs depend on the ICU data of
+ * whatever Node runs the build, so words are found by longest match against this fixed list
+ * of terms that recur in the names of zones and issuing offices. A run of other characters
+ * (usually a place name) stays one word. Changing this list changes URLs: add to it only
+ * together with redirects.
+ */
+const TERMS = [
+  '开发区', '高新区', '经开区', '保税区', '新区', '园区', '管委会', '管理委员会', '委员会', '办公室', '人民政府',
+  '经济', '技术', '新技术', '高新', '产业', '工业', '综合', '科技', '发展', '招商', '投资', '促进', '商务',
+  '招商局', '商务局', '国家级', '国家', '省级', '党政', '宣传部', '融媒体', '中心', '服务', '改革', '和', '局', '市', '区', '县',
+];
+const MAX_TERM = Math.max(...TERMS.map((term) => term.length));
+const TERM_SET = new Set(TERMS);
+const HAN = /\p{Script=Han}/u;
+
+/** Splits a name into words: known terms, runs of other Han characters, and everything else. */
+function words(name: string): string[] {
+  const chars = Array.from(name.normalize('NFKC'));
+  const result: string[] = [];
+  let pending = '';
+  const flush = () => {
+    if (pending) result.push(pending);
+    pending = '';
+  };
+  for (let i = 0; i < chars.length; ) {
+    if (!HAN.test(chars[i])) {
+      flush();
+      let run = '';
+      while (i < chars.length && !HAN.test(chars[i])) run += chars[i++];
+      result.push(run);
+      continue;
+    }
+    let term = '';
+    for (let length = Math.min(MAX_TERM, chars.length - i); length >= 2; length--) {
+      const candidate = chars.slice(i, i + length).join('');
+      if (TERM_SET.has(candidate)) {
+        term = candidate;
+        break;
+      }
+    }
+    // Single-character terms (市, 区, 局) only end a name: inside a run they are part of a place.
+    if (!term && TERM_SET.has(chars[i]) && (i === chars.length - 1 || !pending)) term = chars[i];
+    if (term) {
+      flush();
+      result.push(term);
+      i += term.length;
+    } else {
+      pending += chars[i++];
+    }
+  }
+  flush();
+  return result;
+}
+
+/** A fallback for names with nothing to spell (emoji, symbols): stable, short, ASCII. */
+function hashSlug(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of name) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `n${hash.toString(36)}`;
+}
+
+/**
+ * The slug of a region, zone, source or file name. Only `[a-z0-9-]` survives, so `/`, `..`,
+ * `\`, `?`, `#` and spaces can never leave the folder a URL is built in.
+ */
+export function toSlug(name: string): string {
+  const parts = words(name).map((word) =>
+    HAN.test(word)
+      ? pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('')
+      : word.toLowerCase(),
+  );
+  const slug = parts
+    .join('-')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || hashSlug(name);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { absoluteUrl, articlePath, articleSlug, isUsableArticleSlug, listingPath, pageParam, taxonomyIndexPath, termSlug } from '@/lib/paths';
+
+describe('paths', () => {
+  test('articles live under /news/ by slug', () => {
+    expect(articlePath('2023-04-07-kaigong')).toBe('/news/2023-04-07-kaigong/');
+  });
+
+  test('the slug is the frontmatter slug, else the file name without folders', () => {
+    expect(articleSlug('2023/yancheng/2023-04-07-kaigong')).toBe('2023-04-07-kaigong');
+    expect(articleSlug('2023/whatever', 'custom-slug')).toBe('custom-slug');
+    expect(articleSlug('2023/盐城新闻')).toBe('yanchengxinwen');
+  });
+
+  test('listing paths per kind, first page without /page/1/', () => {
+    expect(listingPath('all')).toBe('/news/');
+    expect(listingPath('all', undefined, 3)).toBe('/news/page/3/');
+    expect(listingPath('region', '盐城')).toBe('/regions/yancheng/');
+    expect(listingPath('zone', '盐城经济技术开发区', 2)).toBe('/zones/yancheng-jingji-jishu-kaifaqu/page/2/');
+    expect(listingPath('type', '图片新闻')).toBe('/types/tupian/');
+    expect(listingPath('type', '文字新闻')).toBe('/types/wenzi/');
+    expect(listingPath('source', '盐城市商务局')).toBe('/sources/yanchengshi-shangwuju/');
+    expect(listingPath('year', 2023)).toBe('/years/2023/');
+    expect(taxonomyIndexPath('zone')).toBe('/zones/');
+  });
+
+  test('page parameters for the [...page] routes', () => {
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(2)).toBe('page/2');
+  });
+
+  test('every path is ASCII, even for hostile names', () => {
+    for (const name of ['../../etc', '盐城/滨海', 'a b?c#d']) {
+      const path = listingPath('zone', name);
+      expect(path).toMatch(/^\/zones\/[a-z0-9-]+\/$/);
+    }
+    expect(termSlug('region', '..')).not.toContain('.');
+  });
+
+  test('article slugs that would clash with listings are unusable', () => {
+    expect(isUsableArticleSlug('page')).toBe(false);
+    expect(isUsableArticleSlug('2023')).toBe(false);
+    expect(isUsableArticleSlug('Bad_Slug')).toBe(false);
+    expect(isUsableArticleSlug('2023-04-07-kaigong')).toBe(true);
+  });
+
+  test('absolute URLs are on the configured origin', () => {
+    expect(absoluteUrl('/news/x/')).toMatch(/^https:\/\/[^/]+\/news\/x\/$/);
+  });
+});
