@@ -1,0 +1,60 @@
+import type { Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/**
+ * Markdown to safe HTML, once per article per content change: the loader stores the result,
+ * and pages (and later feeds) reuse that string rather than rendering again.
+ *
+ * Raw HTML is allowed in Markdown because imported archives are full of it, then sanitised
+ * with GitHub's allow-list (hast-util-sanitize): no <script>, <style>, <iframe>, event
+ * handlers, `style` attributes, or URLs other than http(s), mailto and relative ones.
+ */
+
+const SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  // Drop these elements with everything inside them, rather than keeping their text.
+  strip: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'math', 'textarea', 'select'],
+};
+
+const base = () => unified().use(remarkParse).use(remarkGfm);
+const plain = base().use(remarkRehype).use(rehypeSanitize, SCHEMA);
+// parse5 (inside rehype-raw) is the slow part, so it runs only on bodies that have raw HTML.
+const withRaw = base().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+const stringifier = unified().use(rehypeStringify);
+
+const RAW_HTML = /<[a-zA-Z!/?]/;
+
+export interface RenderedBody {
+  html: string;
+  /** The body as plain text, whitespace collapsed: for summaries and (later) search. */
+  text: string;
+}
+
+export function renderMarkdown(markdown: string): RenderedBody {
+  const processor = RAW_HTML.test(markdown) ? withRaw : plain;
+  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  return {
+    html: stringifier.stringify(tree),
+    text: toText(tree).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/**
+ * A listing summary from the body text: the first sentences up to `limit` characters, ending at
+ * a full stop when one is near the end, else cut with an ellipsis.
+ */
+export function summarize(text: string, limit = 120): string {
+  const chars = Array.from(text);
+  if (chars.length <= limit) return text;
+  const head = chars.slice(0, limit).join('');
+  const stop = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
+  if (stop >= limit / 2) return head.slice(0, stop + 1);
+  return `${head.trimEnd()}…`;
+}

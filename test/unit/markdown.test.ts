@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { renderMarkdown, summarize } from '@/lib/markdown';
+
+describe('renderMarkdown', () => {
+  test('renders Markdown, GFM tables included', () => {
+    const { html } = renderMarkdown('**粗体**\n\n| a | b |\n| - | - |\n| 1 | 2 |');
+    expect(html).toContain('<strong>粗体</strong>');
+    expect(html).toContain('<table>');
+  });
+
+  test('keeps harmless raw HTML from archives', () => {
+    expect(renderMarkdown('<p>旧稿<br>第二行</p>').html).toBe('<p>旧稿<br>第二行</p>');
+  });
+
+  test.each([
+    ['<script>alert(1)</script>正文', '<script'],
+    ['<p onclick="alert(1)">x</p>', 'onclick'],
+    ['<img src="x.png" onerror="alert(1)">', 'onerror'],
+    ['<a href="javascript:alert(1)">x</a>', 'javascript:'],
+    ['[x](javascript:alert(1))', 'javascript:'],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', 'alert'],
+    ['<iframe src="https://evil.example/"></iframe>', 'iframe'],
+    ['<style>body{display:none}</style>', 'display:none'],
+    ['<img src="data:image/svg+xml;base64,PHN2Zz4=">', 'data:'],
+    ['<svg><script>alert(1)</script></svg>', 'alert'],
+    ['<p style="background:url(javascript:alert(1))">x</p>', 'javascript'],
+    ['<object data="x.swf"></object><embed src="x.swf">', 'swf'],
+    ['<form action="https://evil.example"><input name="p"></form>', 'evil'],
+  ])('makes %s safe', (input, forbidden) => {
+    expect(renderMarkdown(input).html.toLowerCase()).not.toContain(forbidden.toLowerCase());
+  });
+
+  test('plain text for summaries has no markup', () => {
+    expect(renderMarkdown('# 标题\n\n第一段 **重点**。\n\n<script>x()</script>').text).toBe('标题 第一段 重点。');
+  });
+});
+
+describe('summarize', () => {
+  test('short text is kept whole', () => {
+    expect(summarize('一句话。', 120)).toBe('一句话。');
+  });
+
+  test('long text ends at a full stop near the limit', () => {
+    const text = `${'甲'.repeat(80)}。${'乙'.repeat(80)}`;
+    expect(summarize(text, 120)).toBe(`${'甲'.repeat(80)}。`);
+  });
+
+  test('without a sentence end it is cut with an ellipsis', () => {
+    expect(summarize('丙'.repeat(200), 120)).toBe(`${'丙'.repeat(120)}…`);
+  });
+});
