@@ -1,0 +1,32 @@
+import { bySize } from '@/lib/articles';
+import { termSlug } from '@/lib/paths';
+import type { SiteIndex } from '@/lib/site-index';
+
+/** What the index pages (/regions/, /zones/, /sources/, /years/) list, with counts. */
+
+export type TermIndexKind = 'region' | 'zone' | 'source' | 'year';
+
+export interface TermGroup {
+  /** Region name heading a group of zones; absent for flat lists. */
+  heading?: string;
+  /** ASCII key for element ids. */
+  key: string;
+  terms: Array<{ name: string; count: number }>;
+}
+
+const TITLES: Record<TermIndexKind, string> = { region: '地区', zone: '开发区', source: '来源', year: '年份' };
+
+export function termIndex(index: SiteIndex, kind: TermIndexKind): { title: string; groups: TermGroup[] } {
+  const title = TITLES[kind];
+  const counted = (names: Iterable<string>) => [...names].map((name) => ({ name, count: index.groups[kind].get(name)?.length ?? 0 }));
+  if (kind === 'zone') {
+    const regions = bySize(index.groups.region).map(([region]) => region);
+    return {
+      title,
+      groups: regions.map((region) => ({ heading: region, key: termSlug('region', region), terms: counted(index.zonesByRegion.get(region) ?? []) })),
+    };
+  }
+  // Years newest first; regions and sources busiest first.
+  const names = kind === 'year' ? [...index.groups.year.keys()].sort((a, b) => Number(b) - Number(a)) : bySize(index.groups[kind]).map(([name]) => name);
+  return { title, groups: [{ key: kind, terms: counted(names) }] };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { findConflicts } from '@/lib/conflicts';
+import { formatProblem } from '@/lib/problems';
+import { article } from './helpers';
+
+describe('findConflicts', () => {
+  test('two articles with one URL name both files', () => {
+    const found = findConflicts([article('2023/a', { slug: 'same' }), article('2024/b', { slug: 'same' })]).map(formatProblem);
+    expect(found).toEqual([
+      'content/news/2024/b.md: slug: 网址 /news/same/ 与 content/news/2023/a.md 重复 / the URL /news/same/ is also claimed by content/news/2023/a.md',
+    ]);
+  });
+
+  test('two names with one pinyin slug name both files and names', () => {
+    // 盐城 and 延城 are both "yancheng".
+    const found = findConflicts([article('a', { region: '盐城' }), article('b', { region: '延城' }), article('c', { region: '延城' })]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'region' });
+    expect(found[0].message).toContain('content/news/a.md');
+    expect(found[0].message).toContain('yancheng');
+  });
+
+  test('distinct names and slugs are fine', () => {
+    expect(findConflicts([article('a', { slug: 'a' }), article('b', { slug: 'b', region: '苏州', zone: '苏州工业园区' })])).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import type { Article } from '@/lib/articles';
+
+/** A test article: only what a test cares about needs saying. */
+export function article(id: string, overrides: Partial<Article> & { at?: string } = {}): Article {
+  const { at = '2023-04-07T09:30:00+08:00', ...rest } = overrides;
+  const date = new Date(at);
+  return {
+    id,
+    file: `content/news/${id}.md`,
+    slug: id.split('/').pop() ?? id,
+    title: `标题 ${id}`,
+    date,
+    year: 2023,
+    source: '盐城经济技术开发区管委会',
+    zone: '盐城经济技术开发区',
+    region: '盐城',
+    type: '文字新闻',
+    summary: '',
+    draft: false,
+    tags: [],
+    ...rest,
+  };
+}
