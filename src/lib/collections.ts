@@ -1,0 +1,47 @@
+import { getCollection, getEntry } from 'astro:content';
+import { isVisible, toArticle } from '@/lib/articles';
+import type { ArticleData } from '@/lib/schema';
+import { buildSiteIndex, type SiteIndex } from '@/lib/site-index';
+import { SITE } from '@/site.config';
+
+/**
+ * The only module that reads the content collection. A production build sees published
+ * articles only; `npm run dev` (preview) sees drafts and scheduled articles too.
+ */
+
+/** The moment this build (or dev request) treats as "now". */
+export const buildTime = new Date();
+
+export const isPreview = import.meta.env.DEV;
+
+let cached: Promise<SiteIndex> | undefined;
+
+/**
+ * `data.slug` as the editor wrote it. Astro's dev server puts a trap on an absent `data.slug`
+ * that logs a warning left over from Astro 4's automatic slugs; reading the own value (and
+ * spreading, which skips the trap's non-enumerable getter) avoids that false alarm.
+ */
+function withOwnSlug(data: ArticleData): ArticleData {
+  return { ...data, slug: Object.getOwnPropertyDescriptor(data, 'slug')?.value };
+}
+
+async function load(): Promise<SiteIndex> {
+  const entries = await getCollection('news');
+  const articles = entries
+    .map((entry) => toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')))
+    .filter((article) => isVisible(article, { now: buildTime, preview: isPreview }));
+  return buildSiteIndex(articles, SITE.relatedCount);
+}
+
+/** The site index, built once per build; in preview, afresh for every request so edits show. */
+export function getSiteIndex(): Promise<SiteIndex> {
+  if (isPreview) return load();
+  cached ??= load();
+  return cached;
+}
+
+/** An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts). */
+export async function getArticleHtml(id: string): Promise<string> {
+  const entry = await getEntry('news', id);
+  return entry?.rendered?.html ?? '';
+}
