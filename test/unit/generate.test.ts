@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { parseArticleFile } from '@/lib/article-file';
+import { buildArticle, DRAFT_INDEX } from '../../scripts/corpus/article.ts';
+import { parseArgs, UsageError } from '../../scripts/generate.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('corpus generator', () => {
+  test('is deterministic: the same seed and index give the same file', () => {
+    expect(buildArticle(1, 42)).toEqual(buildArticle(1, 42));
+    expect(buildArticle(2, 42).text).not.toBe(buildArticle(1, 42).text);
+  });
+
+  test('every generated article passes the site schema', () => {
+    for (let index = 0; index < 300; index++) {
+      const { path, text } = buildArticle(1, index);
+      const result = parseArticleFile(path, encode(text));
+      expect(result.ok ? [] : result.problems, path).toEqual([]);
+    }
+  });
+
+  test('file names are unique and dated like their article', () => {
+    const paths = Array.from({ length: 500 }, (_, index) => buildArticle(3, index).path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const path of paths) expect(path).toMatch(/^(\d{4})\/\1-\d{2}-\d{2}-[a-z]+-\d{5}\.md$/);
+  });
+
+  test('the sample has exactly one draft, at the documented index', () => {
+    const drafts = Array.from({ length: 96 }, (_, index) => index).filter((index) => /^draft: true$/m.test(buildArticle(1, index).text));
+    expect(drafts).toEqual([DRAFT_INDEX]);
+  });
+
+  test('refuses bad flags', () => {
+    expect(() => parseArgs(['--count', '0'])).toThrow(UsageError);
+    expect(() => parseArgs(['--nope'])).toThrow(UsageError);
+    expect(parseArgs(['--count', '5', '--out', 'x'])).toMatchObject({ count: 5, out: 'x' });
+  });
+});
