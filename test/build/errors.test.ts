@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, tempDir, type BuildResult } from './helpers';
+
+/**
+ * A content folder full of mistakes: the build must fail once, listing every problem with its
+ * file, line and field, and print no stack trace.
+ */
+
+const valid = (fields: Record<string, string>) =>
+  [
+    '---',
+    ...Object.entries({ title: '正常的新闻', date: '2023-04-07', source: '盐城经济技术开发区管委会', zone: '盐城经济技术开发区', region: '盐城', ...fields }).map(
+      ([key, value]) => `${key}: ${value}`,
+    ),
+    '---',
+    '正文。',
+  ].join('\n');
+
+let build: BuildResult;
+
+beforeAll(() => {
+  const work = tempDir('errors');
+  const content = join(work, 'content');
+  mkdirSync(join(content, 'a'), { recursive: true });
+  writeFileSync(join(content, 'a/good.md'), valid({}));
+  writeFileSync(join(content, 'a/bad-date.md'), valid({ date: '2023-02-30' }));
+  writeFileSync(join(content, 'a/no-zone.md'), valid({ zone: '""' }));
+  writeFileSync(join(content, 'a/broken-yaml.md'), '---\ntitle: 坏的\ntags: [未闭合\n---\n正文');
+  writeFileSync(join(content, 'a/gbk.md'), Buffer.concat([Buffer.from(valid({}).slice(0, 4)), Buffer.from([0xd1, 0xce, 0xb3, 0xc7]), Buffer.from('\n')]));
+  writeFileSync(join(content, 'a/one.md'), valid({ slug: 'same-slug' }));
+  writeFileSync(join(content, 'a/two.md'), valid({ slug: 'same-slug', title: '另一条' }));
+  writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城' }));
+  build = buildSite(content, { work });
+});
+
+describe('a build with invalid content', () => {
+  test('fails without writing a site', () => {
+    expect(build.status).not.toBe(0);
+    expect(existsSync(join(build.dist, 'index.html'))).toBe(false);
+  });
+
+  test('lists every problem at once with file, line and field', () => {
+    const lines = build.output.split('\n');
+    const expected = [
+      /a\/bad-date\.md:3: date: 日期不存在：2023-02-30 \/ no such date or time/,
+      /a\/no-zone\.md:5: zone: 不能为空 \/ must not be empty/,
+      /a\/broken-yaml\.md:\d+: YAML 语法错误 \/ YAML syntax error/,
+      /a\/gbk\.md:2: 文件不是 UTF-8 编码.*\/ the file is not UTF-8/,
+      /a\/two\.md: slug: 网址 \/news\/same-slug\/ 与 .*a\/one\.md 重复/,
+      /a\/homophone\.md: region: “延城”与 .*a\/(\w|-)+\.md 中的“盐城”网址相同（yancheng）/,
+    ];
+    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
+    expect(build.output).toMatch(/6 个问题，涉及 6 个文件 \/ 6 problem\(s\) in 6 file\(s\)/);
+  });
+
+  test('prints no stack trace', () => {
+    expect(build.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(build.output).not.toContain('Stack trace');
+  });
+});

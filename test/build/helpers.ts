@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+
+/**
+ * Builds the real site (this repository's src/) from a given content folder, in a child
+ * process, the way `npm run build` does: its own output and cache folders, and the time zone
+ * the test asks for.
+ */
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  dist: string;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `devzone-${prefix}-`));
+}
+
+/**
+ * The environment of a child build: Vitest sets DEV, PROD, MODE, NODE_ENV=test and friends in
+ * process.env, which Vite would read into import.meta.env, turning the build into a preview.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const leaked = new Set(['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'NODE_ENV', 'TEST']);
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !leaked.has(name) && !name.startsWith('VITEST')));
+}
+
+export function buildSite(contentDir: string, options: { tz?: string; work?: string } = {}): BuildResult {
+  const work = options.work ?? tempDir('build');
+  const dist = join(work, 'dist');
+  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', dist], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...cleanEnv(),
+      TZ: options.tz ?? 'UTC',
+      DEVZONE_CONTENT_DIR: contentDir,
+      DEVZONE_CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist };
+}
+
+/** Runs the project's corpus generator into `out`. */
+export function generateCorpus(out: string, count: number, seed = 1): void {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate.ts'), '--count', String(count), '--out', out, '--seed', String(seed)], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`generator failed: ${result.stderr}`);
+}
+
+/** Every file under `dir`, as paths relative to it with `/` separators. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** A page of the built site, parsed; `path` is a URL path such as `/news/`. */
+export function page(dist: string, path: string): CheerioAPI {
+  const file = join(dist, path, path.endsWith('.html') ? '' : 'index.html');
+  if (!existsSync(file)) throw new Error(`no page at ${path}`);
+  return load(readFileSync(file, 'utf8'));
+}
+
+export function hasPage(dist: string, path: string): boolean {
+  return existsSync(join(dist, path, 'index.html'));
+}

@@ -1,0 +1,222 @@
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheerioAPI } from 'cheerio';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, generateCorpus, hasPage, listFiles, page, ROOT, tempDir, type BuildResult } from './helpers';
+
+/**
+ * One build of the fixture articles (test/fixtures/site) plus 40 generated ones, under a time
+ * zone far from Beijing, then assertions on the HTML it wrote.
+ */
+
+let build: BuildResult;
+let dist: string;
+
+beforeAll(() => {
+  const work = tempDir('site');
+  const content = join(work, 'content');
+  cpSync(join(ROOT, 'test/fixtures/site/news'), content, { recursive: true });
+  generateCorpus(join(content, 'generated'), 40);
+  build = buildSite(content, { tz: 'America/Los_Angeles', work });
+  dist = build.dist;
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+});
+
+const text = ($: CheerioAPI, selector: string) => $(selector).first().text().trim();
+const htmlPages = () => listFiles(dist).filter((file) => file.endsWith('.html'));
+const articlePaths = () => htmlPages().filter((file) => /^news\/(?!page\/)[^/]+\/index\.html$/.test(file)).map((file) => `/${file.replace(/index\.html$/, '')}`);
+
+/** Every article linked from a listing, following its pager to the end. */
+function listingMembers(start: string): string[] {
+  const members: string[] = [];
+  let path: string | undefined = start;
+  while (path) {
+    const $ = page(dist, path);
+    members.push(...$('.listing .article-list__title a').map((_, a) => $(a).attr('href')).get());
+    path = $('.pager a[rel="next"]').attr('href');
+  }
+  return members;
+}
+
+describe('article page', () => {
+  test('shows title, Beijing time, 来源, 发布开发区 and region, each linked to its listing', () => {
+    const $ = page(dist, '/news/2023-04-07-kaigong/');
+    expect(text($, 'h1')).toBe('盐城经开区一季度12个重大项目集中开工');
+    expect($('.article__meta time').attr('datetime')).toBe('2023-04-07T09:30:00+08:00');
+    expect(text($, '.article__meta time')).toBe('2023-04-07 09:30');
+    const links = $('.article__meta a').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
+    expect(links).toEqual([
+      ['盐城经济技术开发区管委会', '/sources/yancheng-jingji-jishu-kaifaqu-guanweihui/'],
+      ['盐城经济技术开发区', '/zones/yancheng-jingji-jishu-kaifaqu/'],
+      ['盐城', '/regions/yancheng/'],
+    ]);
+    expect($('html').attr('lang')).toBe('zh-CN');
+    expect($('link[rel="canonical"]').attr('href')).toMatch(/\/news\/2023-04-07-kaigong\/$/);
+  });
+
+  test('breadcrumb is 首页 > 开发区新闻 > region > type', () => {
+    const $ = page(dist, '/news/2023-04-07-kaigong/');
+    expect($('.breadcrumb li').map((_, li) => $(li).text().trim()).get()).toEqual(['首页', '开发区新闻', '盐城', '文字新闻']);
+    expect($('.breadcrumb a').last().attr('href')).toBe('/types/wenzi/');
+  });
+
+  test('a 图片新闻 shows its cover with its description', () => {
+    const $ = page(dist, '/news/yancheng-gaoxin-changfang/');
+    expect($('.article__cover img').attr('src')).toBe('/images/covers/cover-01.svg');
+    expect($('.article__cover img').attr('alt')).toBe('盐城高新区新建的标准化厂房');
+    expect($('.breadcrumb li').last().text().trim()).toBe('图片新闻');
+  });
+
+  test('dangerous HTML in the body is made safe, harmless content kept', () => {
+    const $ = page(dist, '/news/2023-04-07-kaigong/');
+    const body = $('.article__body');
+    expect(body.find('script, iframe, style, object, embed').length).toBe(0);
+    expect(body.find('*').filter((_, el) => Object.keys(el.attribs).some((name) => name.startsWith('on'))).length).toBe(0);
+    expect(body.find('a').filter((_, a) => /^\s*javascript:/i.test($(a).attr('href') ?? '')).length).toBe(0);
+    expect(body.find('[style]').length).toBe(0);
+    expect(body.text()).toContain('点击这里');
+    expect(body.find('table td').first().text()).toBe('新能源电池');
+  });
+});
+
+describe('dates do not depend on the build machine time zone', () => {
+  test('00:30 on 1 January in Beijing is shown as such and filed under that year', () => {
+    const $ = page(dist, '/news/2023-01-01-xinnian/');
+    expect(text($, '.article__meta time')).toBe('2023-01-01 00:30');
+    expect($('.article__meta time').attr('datetime')).toBe('2023-01-01T00:30:00+08:00');
+    expect(listingMembers('/years/2023/')).toContain('/news/2023-01-01-xinnian/');
+    expect(listingMembers('/years/2022/')).not.toContain('/news/2023-01-01-xinnian/');
+  });
+
+  test('an explicit UTC time is converted to Beijing time', () => {
+    expect(text(page(dist, '/news/2024-03-01-utc/'), '.article__meta time')).toBe('2024-03-01 16:00');
+  });
+
+  test('a second build under another time zone writes identical pages', () => {
+    const other = buildSite(join(dist, '..', 'content'), { tz: 'Pacific/Kiritimati' });
+    expect(other.status).toBe(0);
+    const files = htmlPages();
+    expect(listFiles(other.dist).filter((file) => file.endsWith('.html'))).toEqual(files);
+    for (const file of files) expect(readFileSync(join(other.dist, file), 'utf8'), file).toBe(readFileSync(join(dist, file), 'utf8'));
+  });
+});
+
+describe('publication rules', () => {
+  test('drafts, future articles and _-prefixed files are nowhere in the output', () => {
+    expect(hasPage(dist, '/news/draft/')).toBe(false);
+    expect(hasPage(dist, '/news/future/')).toBe(false);
+    expect(hasPage(dist, '/news/ignored/')).toBe(false);
+    for (const file of htmlPages()) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      expect(html, file).not.toContain('草稿不应出现');
+      expect(html, file).not.toContain('定时发布不应出现');
+      expect(html, file).not.toContain('下划线目录中的文件被忽略');
+    }
+  });
+
+  test('no page ships JavaScript', () => {
+    for (const file of htmlPages()) expect(readFileSync(join(dist, file), 'utf8'), file).not.toMatch(/<script/i);
+    expect(listFiles(dist).filter((file) => file.endsWith('.js'))).toEqual([]);
+  });
+});
+
+describe('listings', () => {
+  test('all news is paginated by the configured page size, newest first', () => {
+    const first = page(dist, '/news/');
+    const items = first('.listing .article-list__item');
+    expect(items.length).toBe(20);
+    const dates = first('.listing time').map((_, t) => first(t).attr('datetime')).get();
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(first('.pager a[rel="next"]').attr('href')).toBe('/news/page/2/');
+    expect(hasPage(dist, '/news/page/1/')).toBe(false);
+    const second = page(dist, '/news/page/2/');
+    expect(second('.pager a[rel="prev"]').attr('href')).toBe('/news/');
+    expect(second('.pager [aria-current="page"]').text()).toBe('2');
+  });
+
+  test('the all-news listing holds every article page exactly once', () => {
+    const members = listingMembers('/news/');
+    expect(new Set(members).size).toBe(members.length);
+    expect([...members].sort()).toEqual(articlePaths().sort());
+  });
+
+  test('every article is in its region, zone, type, source and year listing', () => {
+    for (const path of articlePaths()) {
+      const $ = page(dist, path);
+      const [source, zone, region] = $('.article__meta a').map((_, a) => $(a).attr('href')).get();
+      const type = $('.breadcrumb a').last().attr('href') as string;
+      const year = `/years/${$('.article__meta time').attr('datetime')?.slice(0, 4)}/`;
+      for (const listing of [source, zone, region, type, year]) expect(listingMembers(listing), `${path} in ${listing}`).toContain(path);
+    }
+  });
+
+  test('index pages count what the listings hold', () => {
+    for (const index of ['/regions/', '/zones/', '/sources/', '/years/']) {
+      const $ = page(dist, index);
+      const rows = $('.term-list li').map((_, li) => [[$(li).find('a').attr('href'), Number.parseInt($(li).find('.term-list__count').text(), 10)]]).get();
+      expect(rows.length, index).toBeGreaterThan(0);
+      for (const [href, count] of rows) expect(listingMembers(href as string).length, `${href} on ${index}`).toBe(count);
+    }
+  });
+
+  test('zones are grouped under their region', () => {
+    const $ = page(dist, '/zones/');
+    const yancheng = $('section').filter((_, s) => $(s).find('h2').text().trim() === '盐城');
+    expect(yancheng.find('.term-list a').map((_, a) => $(a).text()).get()).toEqual(expect.arrayContaining(['盐城经济技术开发区', '盐城高新技术产业开发区']));
+  });
+});
+
+describe('上一条 / 下一条', () => {
+  test('articles published at the same moment are ordered by file id', () => {
+    const $ = page(dist, '/news/2023-04-07-kaigong/');
+    expect($('.neighbours a[rel="next"]').attr('href')).toBe('/news/2023-04-07-qianyue/');
+    expect(page(dist, '/news/2023-04-07-qianyue/')('.neighbours a[rel="prev"]').attr('href')).toBe('/news/2023-04-07-kaigong/');
+  });
+
+  test('following 下一条 from the newest article of a zone walks its whole listing', () => {
+    const zones = page(dist, '/zones/');
+    for (const zone of zones('.term-list a').map((_, a) => zones(a).attr('href')).get()) {
+      const listing = listingMembers(zone);
+      const walked: string[] = [];
+      let current: string | undefined = listing[0];
+      while (current) {
+        walked.push(current);
+        current = page(dist, current)('.neighbours a[rel="next"]').attr('href');
+      }
+      expect(walked, zone).toEqual(listing);
+    }
+  });
+
+  test('related news never lists the article itself', () => {
+    for (const path of articlePaths()) {
+      const $ = page(dist, path);
+      const related = $('.related a').map((_, a) => $(a).attr('href')).get();
+      expect(related, path).not.toContain(path);
+    }
+  });
+});
+
+describe('site chrome', () => {
+  test('home shows the latest news and blocks for regions and zones', () => {
+    const $ = page(dist, '/');
+    expect($('.home__latest .article-list__item').length).toBe(12);
+    expect($('.home__latest .article-list__title a').first().attr('href')).toBe(listingMembers('/news/')[0]);
+    expect($('.home-block').length).toBeGreaterThan(2);
+  });
+
+  test('header, skip link, landmarks and footer contact on every page', () => {
+    for (const file of htmlPages()) {
+      const $ = page(dist, `/${file}`);
+      expect($('a.skip-link').attr('href'), file).toBe('#main');
+      expect($('header nav a').length, file).toBeGreaterThan(3);
+      expect($('main#main').length, file).toBe(1);
+      expect($('footer').text(), file).toContain('传真');
+    }
+  });
+
+  test('a 404 page that search engines skip', () => {
+    const $ = page(dist, '/404.html');
+    expect(text($, 'h1')).toBe('页面不存在');
+    expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+  });
+});
