@@ -66,7 +66,8 @@ export function parseFrontmatter(source: string): FrontmatterResult {
       const duplicate = findDuplicateKey(document, lineCounter);
       if (duplicate) return { ok: false, error: { ...duplicate, message: '字段重复 / a field appears twice' } };
     }
-    const line = error.linePos?.[0].line ?? 1;
+    // Where the parser noticed the problem: for an unclosed [ that is the end of the block.
+    const line = Math.min(lineCounter.linePos(error.pos[0]).line, lineCounter.lineStarts.length);
     return { ok: false, error: { line, message: `YAML 语法错误 / YAML syntax error: ${firstLine(error.message)}` } };
   }
   const data: unknown = document.toJS();

@@ -21,6 +21,9 @@ import type { ArticleData } from '@/lib/schema';
 /** Bump when the rendering pipeline changes, so cached HTML is not reused. */
 const PIPELINE_VERSION = '1';
 
+/** `.md` as editors usually write it, but also `.MD` or `.markdown`: none may be silently skipped. */
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
 /** Markdown files under `dir`, skipping any file or folder whose name starts with `_` or `.`. */
 export function listArticleFiles(dir: string): string[] {
   let names: string[];
@@ -31,7 +34,7 @@ export function listArticleFiles(dir: string): string[] {
   }
   return names
     .map((name) => name.split(sep).join('/'))
-    .filter((name) => name.endsWith('.md') && !name.split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
+    .filter((name) => MARKDOWN_FILE.test(name) && !name.split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
     .sort();
 }
 
@@ -44,10 +47,17 @@ function syncAll(context: LoaderContext, baseDir: string, rootDir: string): Sync
   const problems: Problem[] = [];
   const untouched = new Set(store.keys());
 
+  const fileOfId = new Map<string, string>();
   for (const name of listArticleFiles(baseDir)) {
     const absolute = join(baseDir, name);
     const file = relative(rootDir, absolute).split(sep).join('/');
-    const id = name.slice(0, -'.md'.length);
+    const id = name.replace(MARKDOWN_FILE, '');
+    const twin = fileOfId.get(id);
+    if (twin) {
+      problems.push({ file, message: `与 ${twin} 同名，只能保留一个 / has the same name as ${twin}; keep one of them` });
+      continue;
+    }
+    fileOfId.set(id, file);
     const bytes = readFileSync(absolute);
     const digest = generateDigest(`${PIPELINE_VERSION}\0${bytes.toString('latin1')}`);
     const existing = store.get(id);
@@ -104,7 +114,7 @@ export function newsLoader({ base }: { base: string }): Loader {
       report(problems);
       context.watcher.add(baseDir);
       const onChange = (changed: string) => {
-        if (changed.startsWith(baseDir) && changed.endsWith('.md')) report(run().problems);
+        if (changed.startsWith(baseDir) && MARKDOWN_FILE.test(changed)) report(run().problems);
       };
       context.watcher.on('change', onChange);
       context.watcher.on('add', onChange);

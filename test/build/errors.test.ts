@@ -32,6 +32,7 @@ beforeAll(() => {
   writeFileSync(join(content, 'a/one.md'), valid({ slug: 'same-slug' }));
   writeFileSync(join(content, 'a/two.md'), valid({ slug: 'same-slug', title: '另一条' }));
   writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城' }));
+  writeFileSync(join(content, 'a/good.markdown'), valid({ title: '同名文件' }));
   build = buildSite(content, { work });
 });
 
@@ -49,10 +50,11 @@ describe('a build with invalid content', () => {
       /a\/broken-yaml\.md:\d+: YAML 语法错误 \/ YAML syntax error/,
       /a\/gbk\.md:2: 文件不是 UTF-8 编码.*\/ the file is not UTF-8/,
       /a\/two\.md: slug: 网址 \/news\/same-slug\/ 与 .*a\/one\.md 重复/,
-      /a\/homophone\.md: region: “延城”与 .*a\/(\w|-)+\.md 中的“盐城”网址相同（yancheng）/,
+      /a\/good\.md: 与 .*a\/good\.markdown 同名|a\/good\.markdown: 与 .*a\/good\.md 同名/,
+      /a\/homophone\.md: region: “延城”与 .*a\/(\w|-)+\.(md|markdown) 中的“盐城”网址相同（yancheng）/,
     ];
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
-    expect(build.output).toMatch(/6 个问题，涉及 6 个文件 \/ 6 problem\(s\) in 6 file\(s\)/);
+    expect(build.output).toMatch(/7 个问题，涉及 7 个文件 \/ 7 problem\(s\) in 7 file\(s\)/);
   });
 
   test('prints no stack trace', () => {

@@ -79,6 +79,18 @@ describe('article page', () => {
   });
 });
 
+describe('titles and files', () => {
+  test('a title full of markup characters is shown as text', () => {
+    const $ = page(dist, '/news/2024-05-20-kuozhanming/');
+    expect(text($, 'h1')).toBe('标题里有 <b>标签</b> & 符号 "引号" ]]> 也要原样显示');
+    expect($('h1 b').length).toBe(0);
+  });
+
+  test('a .markdown file is an article like a .md file', () => {
+    expect(listingMembers('/zones/suzhou-gongye-yuanqu/')).toContain('/news/2024-05-20-kuozhanming/');
+  });
+});
+
 describe('dates do not depend on the build machine time zone', () => {
   test('00:30 on 1 January in Beijing is shown as such and filed under that year', () => {
     const $ = page(dist, '/news/2023-01-01-xinnian/');

@@ -56,7 +56,8 @@ describe('parseArticleFile', () => {
   });
 
   test('a YAML syntax error gives its line', () => {
-    expect(problems(['---', 'title: a', 'tags: [a, b', 'date: 2023-04-07', '---'])[0]).toMatch(/^content\/news\/a\.md:\d+: YAML 语法错误/);
+    expect(problems(['---', 'title: a', 'tags: [a, b', 'date: 2023-04-07', '---'])[0]).toMatch(/^content\/news\/a\.md:[345]: YAML 语法错误/);
+    expect(problems(['---', 'title: a: b', 'date: 2023-04-07', '---'])[0]).toMatch(/^content\/news\/a\.md:2: YAML 语法错误/);
   });
 
   test('a field written twice is an error', () => {
