@@ -47,17 +47,27 @@ export function parseArgs(argv: readonly string[]): Options {
     const inline = flag === arg ? undefined : arg.slice(eq + 1);
     const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
-      case '--count': opts.count = parseInteger('--count', value(), 1, 10_000_000); break;
-      case '--seed': opts.seed = parseInteger('--seed', value(), 0, 0xffffffff); break;
+      case '--count':
+        opts.count = parseInteger('--count', value(), 1, 10_000_000);
+        break;
+      case '--seed':
+        opts.seed = parseInteger('--seed', value(), 0, 0xffffffff);
+        break;
       case '--out': {
         const v = value();
         if (v === undefined || v === '' || v.startsWith('--')) fail('--out needs a directory');
         opts.out = v;
         break;
       }
-      case '--force': opts.force = true; break;
-      case '--help': case '-h': process.stdout.write(`${USAGE}\n`); process.exit(0);
-      default: fail(`unknown argument ${JSON.stringify(arg)}`);
+      case '--force':
+        opts.force = true;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return process.exit(0);
+      default:
+        fail(`unknown argument ${JSON.stringify(arg)}`);
     }
   }
   return opts;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: type check (astro check), unit tests and build tests (npm test), with a
-# recent enough Node whatever the machine's default is.
+# The test command: lint, format check, type check (astro check), unit and build tests
+# (npm test), with a recent enough Node whatever the machine's default is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/use-node.sh

@@ -80,7 +80,11 @@ function summaryOf(ctx: Ctx, angle: Angle): string {
 
 function tagsOf(rng: Rng, topic: Topic): string[] {
   const first = pick(rng, topic.tags);
-  const rest = pickN(rng, TAGS.filter((t) => t !== first), int(rng, 0, 2));
+  const rest = pickN(
+    rng,
+    TAGS.filter((t) => t !== first),
+    int(rng, 0, 2),
+  );
   return [first, ...rest];
 }
 
@@ -128,9 +132,17 @@ export function buildArticle(seed: number, index: number): Article {
   const industry = pick(rng, INDUSTRIES);
   const n = int(rng, 3, 30);
   const ctx: Ctx = {
-    rng: rngFor(seed, index, 1), zone, year: stamp.year, month: stamp.month, day: stamp.day,
-    quarter: QUARTERS[Math.floor((stamp.month - 1) / 3)], n, amt: tenths(int(rng, n * 8, n * 60)),
-    company: makeCompany(rng, zone.province, industry), industry, visitor: pick(rng, VISITORS),
+    rng: rngFor(seed, index, 1),
+    zone,
+    year: stamp.year,
+    month: stamp.month,
+    day: stamp.day,
+    quarter: QUARTERS[Math.floor((stamp.month - 1) / 3)],
+    n,
+    amt: tenths(int(rng, n * 8, n * 60)),
+    company: makeCompany(rng, zone.province, industry),
+    industry,
+    visitor: pick(rng, VISITORS),
   };
 
   const fields: [string, string][] = [

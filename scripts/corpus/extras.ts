@@ -16,13 +16,7 @@ export function projectTable(ctx: Ctx, topic: Topic): string {
     const name = `${c.brand}${pick(ctx.rng, c.industry.products)}项目`;
     rows.push(`| ${name} | ${tenths(int(ctx.rng, 10, 600))} | ${c.industry.name} |`);
   }
-  return [
-    `**${topic.tableCaption}**`,
-    '',
-    '| 项目名称 | 投资额（亿元） | 产业类别 |',
-    '| --- | ---: | --- |',
-    ...rows,
-  ].join('\n');
+  return [`**${topic.tableCaption}**`, '', '| 项目名称 | 投资额（亿元） | 产业类别 |', '| --- | ---: | --- |', ...rows].join('\n');
 }
 
 /** Intro paragraph + bulleted list of 3–5 items (；between items, 。 at the end). */

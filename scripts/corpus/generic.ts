@@ -40,10 +40,7 @@ export const QUOTES: readonly string[] = [
   '{Y}年是{S}[攻坚突破|加快发展]的关键之年。我们将[锚定目标不放松|坚持项目为王]，[全力稳增长、促转型|全力以赴抓项目、拼经济]，[确保全年各项目标任务圆满完成|在全市发展大局中展现更大担当]。',
 ];
 
-export const QUOTE_LEADS: readonly string[] = [
-  '{OFF}[在接受采访时|在会上|在活动现场]表示：',
-  '谈及下一步工作，{OFF}表示：',
-];
+export const QUOTE_LEADS: readonly string[] = ['{OFF}[在接受采访时|在会上|在活动现场]表示：', '谈及下一步工作，{OFF}表示：'];
 
 /** Sentences appended to the lead paragraph of a 图片新闻; {ALT} is the cover description. */
 export const PICTURE_REFS: readonly string[] = [

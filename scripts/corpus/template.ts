@@ -52,33 +52,56 @@ function otherIndustry(ctx: Ctx): string {
 function value(ctx: Ctx, key: string, a: number, b: number): string {
   const z = ctx.zone;
   switch (key) {
-    case 'Z': return z.name;
-    case 'S': return z.short;
-    case 'R': return z.region;
-    case 'P': return z.province;
-    case 'K': return z.kind;
-    case 'Y': return String(ctx.year);
-    case 'PY': return String(ctx.year - 1);
-    case 'M': return String(ctx.month);
-    case 'D': return `${ctx.month}月${ctx.day}日`;
-    case 'Q': return ctx.quarter;
-    case 'PERIOD': return period(ctx.year, ctx.month);
-    case 'n': return String(ctx.n);
-    case 'amt': return ctx.amt;
-    case 'C1': return ctx.company.full;
-    case 'C1S': return ctx.company.short;
-    case 'IND1': return ctx.industry.name;
-    case 'V': return ctx.visitor;
-    case 'C': return makeCompany(ctx.rng, z.province).full;
-    case 'IND': return otherIndustry(ctx);
-    case 'N': return String(int(ctx.rng, a, b));
-    case 'A': return tenths(int(ctx.rng, a * 10, b * 10));
-    case 'PCT': return tenths(int(ctx.rng, a * 10, b * 10)) + '%';
-    default: throw new Error(`unknown template key {${key}}`);
+    case 'Z':
+      return z.name;
+    case 'S':
+      return z.short;
+    case 'R':
+      return z.region;
+    case 'P':
+      return z.province;
+    case 'K':
+      return z.kind;
+    case 'Y':
+      return String(ctx.year);
+    case 'PY':
+      return String(ctx.year - 1);
+    case 'M':
+      return String(ctx.month);
+    case 'D':
+      return `${ctx.month}月${ctx.day}日`;
+    case 'Q':
+      return ctx.quarter;
+    case 'PERIOD':
+      return period(ctx.year, ctx.month);
+    case 'n':
+      return String(ctx.n);
+    case 'amt':
+      return ctx.amt;
+    case 'C1':
+      return ctx.company.full;
+    case 'C1S':
+      return ctx.company.short;
+    case 'IND1':
+      return ctx.industry.name;
+    case 'V':
+      return ctx.visitor;
+    case 'C':
+      return makeCompany(ctx.rng, z.province).full;
+    case 'IND':
+      return otherIndustry(ctx);
+    case 'N':
+      return String(int(ctx.rng, a, b));
+    case 'A':
+      return tenths(int(ctx.rng, a * 10, b * 10));
+    case 'PCT':
+      return tenths(int(ctx.rng, a * 10, b * 10)) + '%';
+    default:
+      throw new Error(`unknown template key {${key}}`);
   }
 }
 
-const ALT_RE = /\[([^\[\]]*)\]/g;
+const ALT_RE = /\[([^[\]]*)\]/g;
 const KEY_RE = /\{([A-Za-z0-9]+)(?::(\d+)-(\d+))?\}/g;
 
 interface Slot {

@@ -5,9 +5,21 @@ import type { Rng } from './prng.ts';
 import { pick } from './prng.ts';
 
 export const TAGS: readonly string[] = [
-  '招商引资', '项目建设', '科技创新', '营商环境', '产业集群',
-  '对外开放', '人才引进', '绿色发展', '数字经济', '高质量发展',
-  '政策解读', '园区建设', '企业服务', '重大项目', '先进制造业',
+  '招商引资',
+  '项目建设',
+  '科技创新',
+  '营商环境',
+  '产业集群',
+  '对外开放',
+  '人才引进',
+  '绿色发展',
+  '数字经济',
+  '高质量发展',
+  '政策解读',
+  '园区建设',
+  '企业服务',
+  '重大项目',
+  '先进制造业',
 ];
 
 export interface Industry {
@@ -31,7 +43,32 @@ export const INDUSTRIES: readonly Industry[] = [
   { name: '节能环保', company: '环保科技', products: ['固废资源化利用', '节能环保装备', '氢能装备制造'] },
 ];
 
-const BRAND_A = ['恒', '华', '中', '瑞', '博', '天', '泰', '鼎', '宏', '金', '嘉', '德', '凯', '远', '盛', '卓', '信', '联', '睿', '航', '润', '启', '昊', '晶'];
+const BRAND_A = [
+  '恒',
+  '华',
+  '中',
+  '瑞',
+  '博',
+  '天',
+  '泰',
+  '鼎',
+  '宏',
+  '金',
+  '嘉',
+  '德',
+  '凯',
+  '远',
+  '盛',
+  '卓',
+  '信',
+  '联',
+  '睿',
+  '航',
+  '润',
+  '启',
+  '昊',
+  '晶',
+];
 const BRAND_B = ['达', '源', '创', '科', '通', '邦', '和', '诚', '晟', '锐', '阳', '峰', '越', '辰', '宇', '驰', '能', '芯', '维', '弘'];
 
 export interface Company {
@@ -55,8 +92,21 @@ export function makeCompany(rng: Rng, province: string, industry?: Industry): Co
 
 /** Origins of visiting delegations / destinations of investment-promotion trips. */
 export const VISITORS: readonly string[] = [
-  '德国', '日本', '韩国', '新加坡', '香港', '澳门', '法国', '荷兰', '意大利',
-  '上海', '深圳', '北京', '广州', '厦门', '青岛',
+  '德国',
+  '日本',
+  '韩国',
+  '新加坡',
+  '香港',
+  '澳门',
+  '法国',
+  '荷兰',
+  '意大利',
+  '上海',
+  '深圳',
+  '北京',
+  '广州',
+  '厦门',
+  '青岛',
 ];
 
 /** One theme per cover image (cover-01 … cover-12); {Z}/{S}/{R} are filled in later. */

@@ -1,9 +1,10 @@
 // Minimal YAML emitting for the frontmatter: plain scalars unless quoting is needed.
 
 /** Characters that force a double-quoted scalar. */
-const SPECIAL = /[:#\[\]{},&*!|>'"%@`\\]/;
+const SPECIAL = /[:#[\]{},&*!|>'"%@`\\]/;
 /** Plain scalars YAML would read as something other than a string. */
-const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|[-+]?\.inf|\.nan|0x[0-9a-f]+|0o[0-7]+)$/i;
+const RESERVED =
+  /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|[-+]?\.inf|\.nan|0x[0-9a-f]+|0o[0-7]+)$/i;
 
 /** YAML 1.1 parsers (js-yaml, gray-matter) would turn these into Date objects. */
 const DATE_LIKE = /^\d{4}-\d\d?-\d\d?(?:[Tt\s]|$)/;
@@ -15,6 +16,8 @@ export function needsQuotes(value: string): boolean {
     SPECIAL.test(value) ||
     /^\s|\s$/.test(value) ||
     /^[-?]/.test(value) ||
+    // Control characters must be escaped, which only a double-quoted scalar can do.
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f]/.test(value) ||
     RESERVED.test(value) ||
     DATE_LIKE.test(value)

@@ -24,55 +24,103 @@ interface RegionSpec {
 }
 
 const REGIONS: RegionSpec[] = [
-  { region: '盐城', province: '江苏', zones: [
-    ['盐城经济技术开发区', '盐城经开区', 'GJZS'],
-    ['盐城高新技术产业开发区', '盐城高新区', 'GKS'],
-  ] },
-  { region: '苏州', province: '江苏', zones: [
-    ['苏州工业园区', '苏州工业园区', 'GJK'],
-    ['昆山经济技术开发区', '昆山开发区', 'GZS'],
-    ['张家港保税区', '张家港保税区', 'GDS'],
-  ] },
-  { region: '南京', province: '江苏', zones: [
-    ['南京经济技术开发区', '南京经开区', 'GJZ'],
-    ['江宁经济技术开发区', '江宁开发区', 'GZDS'],
-  ] },
-  { region: '无锡', province: '江苏', zones: [
-    ['无锡高新技术产业开发区', '无锡高新区', 'GKS'],
-    ['锡山经济技术开发区', '锡山开发区', 'GJ'],
-  ] },
-  { region: '常州', province: '江苏', zones: [
-    ['常州国家高新技术产业开发区', '常州高新区', 'GJKS'],
-    ['武进国家高新技术产业开发区', '武进高新区', 'GZ'],
-  ] },
-  { region: '南通', province: '江苏', zones: [
-    ['南通经济技术开发区', '南通开发区', 'GJZS'],
-    ['海安高新技术产业开发区', '海安高新区', 'GD'],
-  ] },
-  { region: '杭州', province: '浙江', zones: [
-    ['杭州经济技术开发区', '杭州经开区', 'GJS'],
-    ['萧山经济技术开发区', '萧山开发区', 'GZ'],
-  ] },
-  { region: '宁波', province: '浙江', zones: [
-    ['宁波经济技术开发区', '宁波开发区', 'GJZS'],
-    ['宁波保税区', '宁波保税区', 'GD'],
-  ] },
-  { region: '合肥', province: '安徽', zones: [
-    ['合肥高新技术产业开发区', '合肥高新区', 'GKS'],
-    ['合肥经济技术开发区', '合肥经开区', 'GJZ'],
-  ] },
-  { region: '武汉', province: '湖北', zones: [
-    ['武汉东湖新技术开发区', '东湖高新区', 'GKDS'],
-    ['武汉经济技术开发区', '武汉经开区', 'GZ'],
-  ] },
-  { region: '成都', province: '四川', zones: [
-    ['成都高新技术产业开发区', '成都高新区', 'GJKS'],
-    ['成都经济技术开发区', '成都经开区', 'GZ'],
-  ] },
-  { region: '西安', province: '陕西', zones: [
-    ['西安高新技术产业开发区', '西安高新区', 'GKZS'],
-    ['西安经济技术开发区', '西安经开区', 'GJ'],
-  ] },
+  {
+    region: '盐城',
+    province: '江苏',
+    zones: [
+      ['盐城经济技术开发区', '盐城经开区', 'GJZS'],
+      ['盐城高新技术产业开发区', '盐城高新区', 'GKS'],
+    ],
+  },
+  {
+    region: '苏州',
+    province: '江苏',
+    zones: [
+      ['苏州工业园区', '苏州工业园区', 'GJK'],
+      ['昆山经济技术开发区', '昆山开发区', 'GZS'],
+      ['张家港保税区', '张家港保税区', 'GDS'],
+    ],
+  },
+  {
+    region: '南京',
+    province: '江苏',
+    zones: [
+      ['南京经济技术开发区', '南京经开区', 'GJZ'],
+      ['江宁经济技术开发区', '江宁开发区', 'GZDS'],
+    ],
+  },
+  {
+    region: '无锡',
+    province: '江苏',
+    zones: [
+      ['无锡高新技术产业开发区', '无锡高新区', 'GKS'],
+      ['锡山经济技术开发区', '锡山开发区', 'GJ'],
+    ],
+  },
+  {
+    region: '常州',
+    province: '江苏',
+    zones: [
+      ['常州国家高新技术产业开发区', '常州高新区', 'GJKS'],
+      ['武进国家高新技术产业开发区', '武进高新区', 'GZ'],
+    ],
+  },
+  {
+    region: '南通',
+    province: '江苏',
+    zones: [
+      ['南通经济技术开发区', '南通开发区', 'GJZS'],
+      ['海安高新技术产业开发区', '海安高新区', 'GD'],
+    ],
+  },
+  {
+    region: '杭州',
+    province: '浙江',
+    zones: [
+      ['杭州经济技术开发区', '杭州经开区', 'GJS'],
+      ['萧山经济技术开发区', '萧山开发区', 'GZ'],
+    ],
+  },
+  {
+    region: '宁波',
+    province: '浙江',
+    zones: [
+      ['宁波经济技术开发区', '宁波开发区', 'GJZS'],
+      ['宁波保税区', '宁波保税区', 'GD'],
+    ],
+  },
+  {
+    region: '合肥',
+    province: '安徽',
+    zones: [
+      ['合肥高新技术产业开发区', '合肥高新区', 'GKS'],
+      ['合肥经济技术开发区', '合肥经开区', 'GJZ'],
+    ],
+  },
+  {
+    region: '武汉',
+    province: '湖北',
+    zones: [
+      ['武汉东湖新技术开发区', '东湖高新区', 'GKDS'],
+      ['武汉经济技术开发区', '武汉经开区', 'GZ'],
+    ],
+  },
+  {
+    region: '成都',
+    province: '四川',
+    zones: [
+      ['成都高新技术产业开发区', '成都高新区', 'GJKS'],
+      ['成都经济技术开发区', '成都经开区', 'GZ'],
+    ],
+  },
+  {
+    region: '西安',
+    province: '陕西',
+    zones: [
+      ['西安高新技术产业开发区', '西安高新区', 'GKZS'],
+      ['西安经济技术开发区', '西安经开区', 'GJ'],
+    ],
+  },
 ];
 
 const OFFICES: Record<string, string> = {
@@ -107,6 +155,4 @@ export const ZONES: readonly Zone[] = buildZones();
 export const REGION_NAMES: readonly string[] = REGIONS.map((r) => r.region);
 
 /** Index of the first zone of each region (those get a 图片新闻 in the second round). */
-export const FIRST_ZONE_OF_REGION: ReadonlySet<number> = new Set(
-  REGION_NAMES.map((r) => ZONES.findIndex((z) => z.region === r)),
-);
+export const FIRST_ZONE_OF_REGION: ReadonlySet<number> = new Set(REGION_NAMES.map((r) => ZONES.findIndex((z) => z.region === r)));

@@ -28,7 +28,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: s
       problem: {
         file,
         line: firstBadLine(bytes),
-        message: '文件不是 UTF-8 编码（旧稿常为 GBK，请转存为 UTF-8）/ the file is not UTF-8 (legacy archives are often GBK: re-save it as UTF-8)',
+        message:
+          '文件不是 UTF-8 编码（旧稿常为 GBK，请转存为 UTF-8）/ the file is not UTF-8 (legacy archives are often GBK: re-save it as UTF-8)',
       },
     };
   }

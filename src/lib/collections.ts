@@ -28,7 +28,9 @@ function withOwnSlug(data: ArticleData): ArticleData {
 async function load(): Promise<SiteIndex> {
   const entries = await getCollection('news');
   const articles = entries
-    .map((entry) => toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')))
+    .map((entry) =>
+      toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')),
+    )
     .filter((article) => isVisible(article, { now: buildTime, preview: isPreview }));
   return buildSiteIndex(articles, SITE.relatedCount);
 }

@@ -11,8 +11,7 @@ const MS_PER_MINUTE = 60_000;
 /** Forms an editor may write; the message for a bad date lists them. */
 export const DATE_FORMATS = ['2023-04-07', '2023-04-07 09:30', '2023-04-07 09:30:15', '2023-04-07T09:30:00+08:00'];
 
-const DATE_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export type DateParseResult = { ok: true; date: Date } | { ok: false; reason: 'format' | 'impossible' };
 
@@ -36,7 +35,9 @@ function offsetMinutes(zone: string | undefined): number {
 export function parseArticleDate(text: string): DateParseResult {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return { ok: false, reason: 'format' };
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
   const zone = match[7];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'impossible' };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'impossible' };

@@ -24,7 +24,11 @@ const requiredText = (what: string) =>
     .refine((value) => !/[\r\n]/.test(value), { error: `不能换行 / must be a single line (${what})` });
 
 const optionalText = (what: string) =>
-  z.string({ error: `应为文字 / must be text (${what})` }).trim().min(1, { error: `不能为空 / must not be empty (${what})` }).optional();
+  z
+    .string({ error: `应为文字 / must be text (${what})` })
+    .trim()
+    .min(1, { error: `不能为空 / must not be empty (${what})` })
+    .optional();
 
 /** `2023-04-07`, `2023-04-07 09:30`: Beijing time unless an offset is written. */
 const ArticleDateSchema = z
@@ -74,14 +78,22 @@ export const ArticleSchema = z
       })
       .optional(),
     /** Free keywords shown on the article page. Default none. */
-    tags: z.array(z.string({ error: '应为文字 / must be text' }).trim().min(1), { error: '应为列表 / must be a list, e.g. [招商引资, 项目建设]' }).default([]),
+    tags: z
+      .array(z.string({ error: '应为文字 / must be text' }).trim().min(1), {
+        error: '应为列表 / must be a list, e.g. [招商引资, 项目建设]',
+      })
+      .default([]),
   })
   .superRefine((data, ctx) => {
     if (data.type === '图片新闻' && !data.cover) {
       ctx.addIssue({ code: 'custom', path: ['cover'], message: '图片新闻必须有封面图 / a 图片新闻 needs a cover' });
     }
     if (data.cover && !data.coverAlt) {
-      ctx.addIssue({ code: 'custom', path: ['coverAlt'], message: '有封面图时必须写封面说明 / a cover needs coverAlt, a description of the picture' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverAlt'],
+        message: '有封面图时必须写封面说明 / a cover needs coverAlt, a description of the picture',
+      });
     }
   });
 

@@ -12,9 +12,46 @@ import { pinyin } from 'pinyin-pro';
  * together with redirects.
  */
 const TERMS = [
-  '开发区', '高新区', '经开区', '保税区', '新区', '园区', '管委会', '管理委员会', '委员会', '办公室', '人民政府',
-  '经济', '技术', '新技术', '高新', '产业', '工业', '综合', '科技', '发展', '招商', '投资', '促进', '商务',
-  '招商局', '商务局', '国家级', '国家', '省级', '党政', '宣传部', '融媒体', '中心', '服务', '改革', '和', '局', '市', '区', '县',
+  '开发区',
+  '高新区',
+  '经开区',
+  '保税区',
+  '新区',
+  '园区',
+  '管委会',
+  '管理委员会',
+  '委员会',
+  '办公室',
+  '人民政府',
+  '经济',
+  '技术',
+  '新技术',
+  '高新',
+  '产业',
+  '工业',
+  '综合',
+  '科技',
+  '发展',
+  '招商',
+  '投资',
+  '促进',
+  '商务',
+  '招商局',
+  '商务局',
+  '国家级',
+  '国家',
+  '省级',
+  '党政',
+  '宣传部',
+  '融媒体',
+  '中心',
+  '服务',
+  '改革',
+  '和',
+  '局',
+  '市',
+  '区',
+  '县',
 ];
 const MAX_TERM = Math.max(...TERMS.map((term) => term.length));
 const TERM_SET = new Set(TERMS);
@@ -29,7 +66,7 @@ function words(name: string): string[] {
     if (pending) result.push(pending);
     pending = '';
   };
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     if (!HAN.test(chars[i])) {
       flush();
       let run = '';
@@ -75,9 +112,7 @@ function hashSlug(name: string): string {
  */
 export function toSlug(name: string): string {
   const parts = words(name).map((word) =>
-    HAN.test(word)
-      ? pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('')
-      : word.toLowerCase(),
+    HAN.test(word) ? pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('') : word.toLowerCase(),
   );
   const slug = parts
     .join('-')

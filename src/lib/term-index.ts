@@ -23,10 +23,17 @@ export function termIndex(index: SiteIndex, kind: TermIndexKind): { title: strin
     const regions = bySize(index.groups.region).map(([region]) => region);
     return {
       title,
-      groups: regions.map((region) => ({ heading: region, key: termSlug('region', region), terms: counted(index.zonesByRegion.get(region) ?? []) })),
+      groups: regions.map((region) => ({
+        heading: region,
+        key: termSlug('region', region),
+        terms: counted(index.zonesByRegion.get(region) ?? []),
+      })),
     };
   }
   // Years newest first; regions and sources busiest first.
-  const names = kind === 'year' ? [...index.groups.year.keys()].sort((a, b) => Number(b) - Number(a)) : bySize(index.groups[kind]).map(([name]) => name);
+  const names =
+    kind === 'year'
+      ? [...index.groups.year.keys()].sort((a, b) => Number(b) - Number(a))
+      : bySize(index.groups[kind]).map(([name]) => name);
   return { title, groups: [{ key: kind, terms: counted(names) }] };
 }

@@ -11,9 +11,14 @@ import { buildSite, tempDir, type BuildResult } from './helpers';
 const valid = (fields: Record<string, string>) =>
   [
     '---',
-    ...Object.entries({ title: '正常的新闻', date: '2023-04-07', source: '盐城经济技术开发区管委会', zone: '盐城经济技术开发区', region: '盐城', ...fields }).map(
-      ([key, value]) => `${key}: ${value}`,
-    ),
+    ...Object.entries({
+      title: '正常的新闻',
+      date: '2023-04-07',
+      source: '盐城经济技术开发区管委会',
+      zone: '盐城经济技术开发区',
+      region: '盐城',
+      ...fields,
+    }).map(([key, value]) => `${key}: ${value}`),
     '---',
     '正文。',
   ].join('\n');
@@ -28,7 +33,10 @@ beforeAll(() => {
   writeFileSync(join(content, 'a/bad-date.md'), valid({ date: '2023-02-30' }));
   writeFileSync(join(content, 'a/no-zone.md'), valid({ zone: '""' }));
   writeFileSync(join(content, 'a/broken-yaml.md'), '---\ntitle: 坏的\ntags: [未闭合\n---\n正文');
-  writeFileSync(join(content, 'a/gbk.md'), Buffer.concat([Buffer.from(valid({}).slice(0, 4)), Buffer.from([0xd1, 0xce, 0xb3, 0xc7]), Buffer.from('\n')]));
+  writeFileSync(
+    join(content, 'a/gbk.md'),
+    Buffer.concat([Buffer.from(valid({}).slice(0, 4)), Buffer.from([0xd1, 0xce, 0xb3, 0xc7]), Buffer.from('\n')]),
+  );
   writeFileSync(join(content, 'a/one.md'), valid({ slug: 'same-slug' }));
   writeFileSync(join(content, 'a/two.md'), valid({ slug: 'same-slug', title: '另一条' }));
   writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城' }));
@@ -53,7 +61,11 @@ describe('a build with invalid content', () => {
       /a\/good\.md: 与 .*a\/good\.markdown 同名|a\/good\.markdown: 与 .*a\/good\.md 同名/,
       /a\/homophone\.md: region: “延城”与 .*a\/(\w|-)+\.(md|markdown) 中的“盐城”网址相同（yancheng）/,
     ];
-    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
+    for (const pattern of expected)
+      expect(
+        lines.some((line) => pattern.test(line)),
+        String(pattern),
+      ).toBe(true);
     expect(build.output).toMatch(/7 个问题，涉及 7 个文件 \/ 7 problem\(s\) in 7 file\(s\)/);
   });
 

@@ -53,9 +53,13 @@ export function buildSite(contentDir: string, options: { tz?: string; work?: str
 
 /** Runs the project's corpus generator into `out`. */
 export function generateCorpus(out: string, count: number, seed = 1): void {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate.ts'), '--count', String(count), '--out', out, '--seed', String(seed)], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'generate.ts'), '--count', String(count), '--out', out, '--seed', String(seed)],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`generator failed: ${result.stderr}`);
 }
 

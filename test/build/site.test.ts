@@ -24,7 +24,10 @@ beforeAll(() => {
 
 const text = ($: CheerioAPI, selector: string) => $(selector).first().text().trim();
 const htmlPages = () => listFiles(dist).filter((file) => file.endsWith('.html'));
-const articlePaths = () => htmlPages().filter((file) => /^news\/(?!page\/)[^/]+\/index\.html$/.test(file)).map((file) => `/${file.replace(/index\.html$/, '')}`);
+const articlePaths = () =>
+  htmlPages()
+    .filter((file) => /^news\/(?!page\/)[^/]+\/index\.html$/.test(file))
+    .map((file) => `/${file.replace(/index\.html$/, '')}`);
 
 /** Every article linked from a listing, following its pager to the end. */
 function listingMembers(start: string): string[] {
@@ -32,7 +35,11 @@ function listingMembers(start: string): string[] {
   let path: string | undefined = start;
   while (path) {
     const $ = page(dist, path);
-    members.push(...$('.listing .article-list__title a').map((_, a) => $(a).attr('href')).get());
+    members.push(
+      ...$('.listing .article-list__title a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    );
     path = $('.pager a[rel="next"]').attr('href');
   }
   return members;
@@ -44,7 +51,9 @@ describe('article page', () => {
     expect(text($, 'h1')).toBe('盐城经开区一季度12个重大项目集中开工');
     expect($('.article__meta time').attr('datetime')).toBe('2023-04-07T09:30:00+08:00');
     expect(text($, '.article__meta time')).toBe('2023-04-07 09:30');
-    const links = $('.article__meta a').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
+    const links = $('.article__meta a')
+      .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+      .get();
     expect(links).toEqual([
       ['盐城经济技术开发区管委会', '/sources/yancheng-jingji-jishu-kaifaqu-guanweihui/'],
       ['盐城经济技术开发区', '/zones/yancheng-jingji-jishu-kaifaqu/'],
@@ -56,7 +65,11 @@ describe('article page', () => {
 
   test('breadcrumb is 首页 > 开发区新闻 > region > type', () => {
     const $ = page(dist, '/news/2023-04-07-kaigong/');
-    expect($('.breadcrumb li').map((_, li) => $(li).text().trim()).get()).toEqual(['首页', '开发区新闻', '盐城', '文字新闻']);
+    expect(
+      $('.breadcrumb li')
+        .map((_, li) => $(li).text().trim())
+        .get(),
+    ).toEqual(['首页', '开发区新闻', '盐城', '文字新闻']);
     expect($('.breadcrumb a').last().attr('href')).toBe('/types/wenzi/');
   });
 
@@ -137,7 +150,9 @@ describe('listings', () => {
     const first = page(dist, '/news/');
     const items = first('.listing .article-list__item');
     expect(items.length).toBe(20);
-    const dates = first('.listing time').map((_, t) => first(t).attr('datetime')).get();
+    const dates = first('.listing time')
+      .map((_, t) => first(t).attr('datetime'))
+      .get();
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(first('.pager a[rel="next"]').attr('href')).toBe('/news/page/2/');
     expect(hasPage(dist, '/news/page/1/')).toBe(false);
@@ -155,7 +170,9 @@ describe('listings', () => {
   test('every article is in its region, zone, type, source and year listing', () => {
     for (const path of articlePaths()) {
       const $ = page(dist, path);
-      const [source, zone, region] = $('.article__meta a').map((_, a) => $(a).attr('href')).get();
+      const [source, zone, region] = $('.article__meta a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       const type = $('.breadcrumb a').last().attr('href') as string;
       const year = `/years/${$('.article__meta time').attr('datetime')?.slice(0, 4)}/`;
       for (const listing of [source, zone, region, type, year]) expect(listingMembers(listing), `${path} in ${listing}`).toContain(path);
@@ -165,7 +182,9 @@ describe('listings', () => {
   test('index pages count what the listings hold', () => {
     for (const index of ['/regions/', '/zones/', '/sources/', '/years/']) {
       const $ = page(dist, index);
-      const rows = $('.term-list li').map((_, li) => [[$(li).find('a').attr('href'), Number.parseInt($(li).find('.term-list__count').text(), 10)]]).get();
+      const rows = $('.term-list li')
+        .map((_, li) => [[$(li).find('a').attr('href'), Number.parseInt($(li).find('.term-list__count').text(), 10)]])
+        .get();
       expect(rows.length, index).toBeGreaterThan(0);
       for (const [href, count] of rows) expect(listingMembers(href as string).length, `${href} on ${index}`).toBe(count);
     }
@@ -174,7 +193,12 @@ describe('listings', () => {
   test('zones are grouped under their region', () => {
     const $ = page(dist, '/zones/');
     const yancheng = $('section').filter((_, s) => $(s).find('h2').text().trim() === '盐城');
-    expect(yancheng.find('.term-list a').map((_, a) => $(a).text()).get()).toEqual(expect.arrayContaining(['盐城经济技术开发区', '盐城高新技术产业开发区']));
+    expect(
+      yancheng
+        .find('.term-list a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(expect.arrayContaining(['盐城经济技术开发区', '盐城高新技术产业开发区']));
   });
 });
 
@@ -187,7 +211,9 @@ describe('上一条 / 下一条', () => {
 
   test('following 下一条 from the newest article of a zone walks its whole listing', () => {
     const zones = page(dist, '/zones/');
-    for (const zone of zones('.term-list a').map((_, a) => zones(a).attr('href')).get()) {
+    for (const zone of zones('.term-list a')
+      .map((_, a) => zones(a).attr('href'))
+      .get()) {
       const listing = listingMembers(zone);
       const walked: string[] = [];
       let current: string | undefined = listing[0];
@@ -202,7 +228,9 @@ describe('上一条 / 下一条', () => {
   test('related news never lists the article itself', () => {
     for (const path of articlePaths()) {
       const $ = page(dist, path);
-      const related = $('.related a').map((_, a) => $(a).attr('href')).get();
+      const related = $('.related a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       expect(related, path).not.toContain(path);
     }
   });

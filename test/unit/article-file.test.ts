@@ -3,7 +3,16 @@ import { parseArticleFile } from '@/lib/article-file';
 import { formatProblem } from '@/lib/problems';
 
 const FILE = 'content/news/a.md';
-const good = ['---', 'title: 盐城经开区新闻', 'date: 2023-04-07 09:30', 'source: 盐城经济技术开发区管委会', 'zone: 盐城经济技术开发区', 'region: 盐城', '---', '正文'];
+const good = [
+  '---',
+  'title: 盐城经开区新闻',
+  'date: 2023-04-07 09:30',
+  'source: 盐城经济技术开发区管委会',
+  'zone: 盐城经济技术开发区',
+  'region: 盐城',
+  '---',
+  '正文',
+];
 
 function parse(lines: string[]) {
   return parseArticleFile(FILE, new TextEncoder().encode(lines.join('\n')));
@@ -31,7 +40,9 @@ describe('parseArticleFile', () => {
   });
 
   test('a missing field names the file, the opening line and the field', () => {
-    expect(problems(good.filter((line) => !line.startsWith('zone:')))).toEqual([`${FILE}:1: zone: 缺少必填字段 / required field is missing`]);
+    expect(problems(good.filter((line) => !line.startsWith('zone:')))).toEqual([
+      `${FILE}:1: zone: 缺少必填字段 / required field is missing`,
+    ]);
   });
 
   test('an impossible date points at its line', () => {
@@ -51,17 +62,23 @@ describe('parseArticleFile', () => {
   });
 
   test('a 图片新闻 needs a cover and its description', () => {
-    expect(problems([...good.slice(0, 6), 'type: 图片新闻', '---'])).toEqual([`${FILE}:1: cover: 图片新闻必须有封面图 / a 图片新闻 needs a cover`]);
-    expect(problems([...good.slice(0, 6), 'type: 图片新闻', 'cover: /images/a.jpg', '---'])[0]).toMatch(/coverAlt: 有封面图时必须写封面说明/);
+    expect(problems([...good.slice(0, 6), 'type: 图片新闻', '---'])).toEqual([
+      `${FILE}:1: cover: 图片新闻必须有封面图 / a 图片新闻 needs a cover`,
+    ]);
+    expect(problems([...good.slice(0, 6), 'type: 图片新闻', 'cover: /images/a.jpg', '---'])[0]).toMatch(
+      /coverAlt: 有封面图时必须写封面说明/,
+    );
   });
 
   test('a YAML syntax error gives its line', () => {
-    expect(problems(['---', 'title: a', 'tags: [a, b', 'date: 2023-04-07', '---'])[0]).toMatch(/^content\/news\/a\.md:[345]: YAML 语法错误/);
+    expect(problems(['---', 'title: a', 'tags: [a, b', 'date: 2023-04-07', '---'])[0]).toMatch(
+      /^content\/news\/a\.md:[345]: YAML 语法错误/,
+    );
     expect(problems(['---', 'title: a: b', 'date: 2023-04-07', '---'])[0]).toMatch(/^content\/news\/a\.md:2: YAML 语法错误/);
   });
 
   test('a field written twice is an error', () => {
-    expect(problems([...good.slice(0, 6), "title: 又一个", "---"])).toEqual([`${FILE}:7: title: 字段重复 / a field appears twice`]);
+    expect(problems([...good.slice(0, 6), 'title: 又一个', '---'])).toEqual([`${FILE}:7: title: 字段重复 / a field appears twice`]);
   });
 
   test('a file that is not UTF-8 says so, with the line', () => {

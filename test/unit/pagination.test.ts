@@ -5,7 +5,11 @@ describe('paginate', () => {
   test('splits into pages of the given size', () => {
     const pages = paginate([1, 2, 3, 4, 5], 2);
     expect(pages.map((page) => page.items)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(pages.map((page) => [page.number, page.total, page.start])).toEqual([[1, 3, 1], [2, 3, 3], [3, 3, 5]]);
+    expect(pages.map((page) => [page.number, page.total, page.start])).toEqual([
+      [1, 3, 1],
+      [2, 3, 3],
+      [3, 3, 5],
+    ]);
     expect(pages[0].count).toBe(5);
   });
 

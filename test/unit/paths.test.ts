@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, articlePath, articleSlug, isUsableArticleSlug, listingPath, pageParam, taxonomyIndexPath, termSlug } from '@/lib/paths';
+import {
+  absoluteUrl,
+  articlePath,
+  articleSlug,
+  isUsableArticleSlug,
+  listingPath,
+  pageParam,
+  taxonomyIndexPath,
+  termSlug,
+} from '@/lib/paths';
 
 describe('paths', () => {
   test('articles live under /news/ by slug', () => {
