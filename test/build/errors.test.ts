@@ -39,12 +39,25 @@ beforeAll(() => {
   );
   writeFileSync(join(content, 'a/one.md'), valid({ slug: 'same-slug' }));
   writeFileSync(join(content, 'a/two.md'), valid({ slug: 'same-slug', title: '另一条' }));
-  writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城' }));
+  writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城', zone: '延城开发区' }));
   writeFileSync(join(content, 'a/good.markdown'), valid({ title: '同名文件' }));
+  mkdirSync(join(content, 'folder.md'));
+  writeFileSync(join(content, 'folder.md/inside.md'), valid({ slug: 'inside-folder', title: '目录名以 .md 结尾' }));
   build = buildSite(content, { work });
 });
 
 describe('a build with invalid content', () => {
+  test('a content folder that does not exist stops the build rather than publishing nothing', () => {
+    const missing = buildSite(join(tempDir('missing'), 'no-such-folder'));
+    expect(missing.status).not.toBe(0);
+    expect(missing.output).toContain('The content folder does not exist');
+    expect(missing.output).not.toContain('Stack trace');
+  });
+
+  test('a folder named like an article is a folder, not a broken article', () => {
+    expect(build.output).not.toContain('folder.md');
+  });
+
   test('fails without writing a site', () => {
     expect(build.status).not.toBe(0);
     expect(existsSync(join(build.dist, 'index.html'))).toBe(false);
