@@ -13,7 +13,11 @@ describe('findConflicts', () => {
 
   test('two names with one pinyin slug name both files and names', () => {
     // 盐城 and 延城 are both "yancheng".
-    const found = findConflicts([article('a', { region: '盐城' }), article('b', { region: '延城' }), article('c', { region: '延城' })]);
+    const found = findConflicts([
+      article('a', { region: '盐城' }),
+      article('b', { region: '延城', zone: '延城开发区' }),
+      article('c', { region: '延城', zone: '延城开发区' }),
+    ]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'region' });
     expect(found[0].message).toContain('content/news/a.md');
@@ -22,5 +26,26 @@ describe('findConflicts', () => {
 
   test('distinct names and slugs are fine', () => {
     expect(findConflicts([article('a', { slug: 'a' }), article('b', { slug: 'b', region: '苏州', zone: '苏州工业园区' })])).toEqual([]);
+  });
+});
+
+describe('findConflicts, per article and per zone', () => {
+  test('a file name that gives an unusable slug is reported', () => {
+    const found = findConflicts([article('2023/page'), article('2023/2023')]);
+    expect(found.map((problem) => [problem.file, problem.field])).toEqual([
+      ['content/news/2023/2023.md', 'slug'],
+      ['content/news/2023/page.md', 'slug'],
+    ]);
+  });
+
+  test('one zone name under two regions is reported once, naming both files', () => {
+    const found = findConflicts([
+      article('a', { zone: '高新区', region: '盐城' }),
+      article('b', { zone: '高新区', region: '苏州' }),
+      article('c', { zone: '高新区', region: '苏州' }),
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'region' });
+    expect(found[0].message).toContain('content/news/a.md');
   });
 });
