@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -23,6 +23,24 @@ const SCHEMA: SanitizeSchema = {
   strip: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'math', 'textarea', 'select'],
 };
 
+/**
+ * Fits a body into its page: the page's title is the only <h1>, so body headings move one
+ * level down (# becomes <h2>), and tables get a scrolling wrapper so that on a phone a wide
+ * table scrolls by itself instead of widening the page, without losing table semantics.
+ */
+function fitToPage(nodes: RootContent[]): RootContent[] {
+  return nodes.map((node) => {
+    if (node.type !== 'element') return node;
+    const element: Element = { ...node, children: fitToPage(node.children) as Element['children'] };
+    const level = /^h([1-5])$/.exec(element.tagName);
+    if (level) return { ...element, tagName: `h${Number(level[1]) + 1}` };
+    if (element.tagName === 'table') {
+      return { type: 'element', tagName: 'div', properties: { className: ['table-scroll'] }, children: [element] };
+    }
+    return element;
+  });
+}
+
 const base = () => unified().use(remarkParse).use(remarkGfm);
 const plain = base().use(remarkRehype).use(rehypeSanitize, SCHEMA);
 // parse5 (inside rehype-raw) is the slow part, so it runs only on bodies that have raw HTML.
@@ -39,7 +57,8 @@ export interface RenderedBody {
 
 export function renderMarkdown(markdown: string): RenderedBody {
   const processor = RAW_HTML.test(markdown) ? withRaw : plain;
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const sanitised = processor.runSync(processor.parse(markdown)) as Root;
+  const tree: Root = { ...sanitised, children: fitToPage(sanitised.children) };
   return {
     html: stringifier.stringify(tree),
     text: toText(tree).replace(/\s+/g, ' ').trim(),

@@ -49,3 +49,13 @@ describe('summarize', () => {
     expect(summarize('丙'.repeat(200), 120)).toBe(`${'丙'.repeat(120)}…`);
   });
 });
+
+describe('fitting the body into the page', () => {
+  test('body headings move one level down: the page title is the only h1', () => {
+    expect(renderMarkdown('# 大标题\n\n## 小标题\n\n###### 最小').html).toBe('<h2>大标题</h2>\n<h3>小标题</h3>\n<h6>最小</h6>');
+  });
+
+  test('tables are wrapped so that they scroll on a phone', () => {
+    expect(renderMarkdown('| a |\n| - |\n| 1 |').html).toMatch(/^<div class="table-scroll"><table>/);
+  });
+});
