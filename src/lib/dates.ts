@@ -2,7 +2,8 @@
  * The one owner of dates. Every date on the site means Beijing time (Asia/Shanghai), whatever
  * the build machine's time zone, so nothing here calls a local-time getter or Intl with the
  * machine's zone: instants are shifted by the fixed +08:00 offset and read with UTC getters.
- * China has kept +08:00 all year since 1992, which covers every archive this site serves.
+ * China has kept +08:00 all year since 1992. (Summers 1986-1991 were +09:00; an archive that old
+ * would show those summer times an hour early.)
  */
 
 const BEIJING_OFFSET_MINUTES = 8 * 60;
@@ -41,8 +42,10 @@ export function parseArticleDate(text: string): DateParseResult {
   const zone = match[7];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'impossible' };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'impossible' };
-  if (zone !== undefined && Math.abs(offsetMinutes(zone)) > 14 * 60) return { ok: false, reason: 'impossible' };
-  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (zone !== undefined && (Math.abs(offsetMinutes(zone)) > 14 * 60 || Number(zone.slice(-2)) > 59))
+    return { ok: false, reason: 'impossible' };
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as written.
+  const wallClock = new Date(Date.UTC(2000, month - 1, day, hour, minute, second)).setUTCFullYear(year);
   return { ok: true, date: new Date(wallClock - offsetMinutes(zone) * MS_PER_MINUTE) };
 }
 

@@ -28,6 +28,11 @@ describe('parseArticleDate', () => {
       expect(parseArticleDate(text)).toEqual({ ok: false, reason: 'impossible' });
     }
     expect(parse('2024-02-29').toISOString()).toBe('2024-02-28T16:00:00.000Z');
+    expect(parseArticleDate('2023-04-07T09:30:00+08:99')).toEqual({ ok: false, reason: 'impossible' });
+  });
+
+  test('years before 100 are taken as written, not as 19xx', () => {
+    expect(parse('0099-06-01T00:00:00Z').getUTCFullYear()).toBe(99);
   });
 
   test('other shapes are a format error', () => {
