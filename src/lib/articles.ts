@@ -1,5 +1,5 @@
 import { beijingYear } from '@/lib/dates';
-import { articleSlug } from '@/lib/paths';
+import { articleSlug, type TaxonomyKind } from '@/lib/paths';
 import type { ArticleData, NewsType } from '@/lib/schema';
 
 /**
@@ -76,10 +76,8 @@ export function sortArticles(articles: readonly Article[]): Article[] {
   return [...articles].sort(compareArticles);
 }
 
-export type GroupKey = 'region' | 'zone' | 'type' | 'source' | 'year';
-
 /** Articles grouped by a field, each group keeping the input order (pass them sorted). */
-export function groupBy(articles: readonly Article[], key: GroupKey): Map<string, Article[]> {
+export function groupBy(articles: readonly Article[], key: TaxonomyKind): Map<string, Article[]> {
   const groups = new Map<string, Article[]>();
   for (const article of articles) {
     const name = String(article[key]);

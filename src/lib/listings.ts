@@ -1,17 +1,22 @@
 import type { Article } from '@/lib/articles';
 import { paginate, type Page } from '@/lib/pagination';
-import { pageParam, sectionOf, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/paths';
+import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/paths';
 import type { SiteIndex } from '@/lib/site-index';
 
 /**
- * The static paths of the paginated listings. Every listing route is this plus a component,
- * so the five taxonomies cannot drift apart.
+ * The paginated listings: their static paths, headings and breadcrumbs. Every listing route is
+ * this plus one layout, so the five taxonomies cannot drift apart.
  */
+
+/** What the site calls each section, in the header, breadcrumbs and index pages. */
+export const SECTION_LABELS = { all: '开发区新闻', region: '地区', zone: '开发区', source: '来源', year: '年份' } as const;
 
 export interface ListingProps {
   kind: ListingKind;
   /** The region, zone, type, source or year; absent for all news. */
   name?: string;
+  /** For a zone, the region it belongs to (the breadcrumb goes through it). */
+  region?: string;
   page: Page<Article>;
 }
 
@@ -21,16 +26,6 @@ export interface ListingPath {
   props: ListingProps;
 }
 
-/** Chinese label of each listing kind, for headings and breadcrumbs. */
-export const KIND_LABELS: Record<ListingKind, string> = {
-  all: '全部新闻',
-  region: '地区',
-  zone: '开发区',
-  type: '新闻类型',
-  source: '来源',
-  year: '年份',
-};
-
 export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: number): ListingPath[] {
   const lists: Array<[string | undefined, Article[]]> = kind === 'all' ? [[undefined, index.all]] : [...index.groups[kind]];
   return lists.flatMap(([name, articles]) =>
@@ -39,7 +34,33 @@ export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: numb
         name === undefined
           ? { page: pageParam(page.number) }
           : { section: sectionOf(kind), term: termSlug(kind as TaxonomyKind, name), page: pageParam(page.number) },
-      props: { kind, name, page },
+      props: { kind, name, region: kind === 'zone' ? articles[0]?.region : undefined, page },
     })),
   );
+}
+
+export interface Crumb {
+  label: string;
+  /** Absent for the current page. */
+  href?: string;
+}
+
+/** The heading of a listing: 全部新闻, 盐城, 2023 年 … */
+export function listingHeading({ kind, name }: Pick<ListingProps, 'kind' | 'name'>): string {
+  return kind === 'all' ? '全部新闻' : kind === 'year' ? `${name} 年` : String(name);
+}
+
+/** 首页 > 开发区新闻 > (地区 | region | 来源 | 年份) > this listing. */
+export function listingBreadcrumb({ kind, name, region }: Pick<ListingProps, 'kind' | 'name' | 'region'>): Crumb[] {
+  const home = { label: '首页', href: homePath() };
+  if (kind === 'all') return [home, { label: SECTION_LABELS.all }];
+  const middle =
+    kind === 'zone'
+      ? region
+        ? [{ label: region, href: listingPath('region', region) }]
+        : []
+      : kind === 'type'
+        ? []
+        : [{ label: SECTION_LABELS[kind], href: taxonomyIndexPath(kind) }];
+  return [home, { label: SECTION_LABELS.all, href: listingPath('all') }, ...middle, { label: listingHeading({ kind, name }) }];
 }

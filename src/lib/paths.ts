@@ -1,3 +1,4 @@
+import type { NewsType } from '@/lib/schema';
 import { toSlug } from '@/lib/slug';
 import { SITE } from '@/site.config';
 
@@ -33,7 +34,7 @@ export function sectionOf(kind: ListingKind): string {
 }
 
 /** News types have fixed slugs: there are two of them and they never change. */
-const TYPE_SLUGS: Record<string, string> = { 文字新闻: 'wenzi', 图片新闻: 'tupian' };
+const TYPE_SLUGS: Record<NewsType, string> = { 文字新闻: 'wenzi', 图片新闻: 'tupian' };
 
 /** Article slugs that would collide with listing URLs under /news/. */
 const RESERVED_ARTICLE_SLUGS = new Set(['page']);
@@ -43,7 +44,7 @@ const slugCache = new Map<string, string>();
 /** The slug a region, zone, type, source or year name gets in URLs. */
 export function termSlug(kind: TaxonomyKind, name: string): string {
   if (kind === 'year') return String(name);
-  if (kind === 'type') return TYPE_SLUGS[name] ?? toSlug(name);
+  if (kind === 'type') return TYPE_SLUGS[name as NewsType] ?? toSlug(name);
   let slug = slugCache.get(name);
   if (slug === undefined) {
     slug = toSlug(name);

@@ -1,13 +1,6 @@
-import {
-  bySize,
-  groupBy,
-  relatedArticles,
-  sortArticles,
-  zoneNeighbours,
-  type Article,
-  type GroupKey,
-  type Neighbours,
-} from '@/lib/articles';
+import { bySize, groupBy, relatedArticles, sortArticles, zoneNeighbours, type Article, type Neighbours } from '@/lib/articles';
+import { NEWS_TYPES } from '@/lib/schema';
+import type { TaxonomyKind } from '@/lib/paths';
 
 /**
  * Everything the pages need to know about the whole archive, computed once per build from the
@@ -18,14 +11,14 @@ export interface SiteIndex {
   /** Newest first (see compareArticles). */
   all: Article[];
   byId: Map<string, Article>;
-  groups: Record<GroupKey, Map<string, Article[]>>;
+  groups: Record<TaxonomyKind, Map<string, Article[]>>;
   /** Zone names of each region, largest zone first. */
   zonesByRegion: Map<string, string[]>;
   neighbours: Map<string, Neighbours>;
   related: Map<string, Article[]>;
 }
 
-const GROUP_KEYS: GroupKey[] = ['region', 'zone', 'type', 'source', 'year'];
+export const TAXONOMIES: readonly TaxonomyKind[] = ['region', 'zone', 'type', 'source', 'year'];
 
 function positions(list: readonly Article[]): Map<string, number> {
   return new Map(list.map((article, index) => [article.id, index]));
@@ -33,7 +26,9 @@ function positions(list: readonly Article[]): Map<string, number> {
 
 export function buildSiteIndex(articles: readonly Article[], relatedCount: number): SiteIndex {
   const all = sortArticles(articles);
-  const groups = Object.fromEntries(GROUP_KEYS.map((key) => [key, groupBy(all, key)])) as SiteIndex['groups'];
+  const groups = Object.fromEntries(TAXONOMIES.map((key) => [key, groupBy(all, key)])) as SiteIndex['groups'];
+  // Both type listings exist even before a type has its first article: every header links to them.
+  for (const type of NEWS_TYPES) if (!groups.type.has(type)) groups.type.set(type, []);
 
   const neighbours = new Map<string, Neighbours>();
   for (const zoneList of groups.zone.values()) for (const [id, pair] of zoneNeighbours(zoneList)) neighbours.set(id, pair);

@@ -1,4 +1,5 @@
 import { bySize } from '@/lib/articles';
+import { SECTION_LABELS } from '@/lib/listings';
 import { termSlug } from '@/lib/paths';
 import type { SiteIndex } from '@/lib/site-index';
 
@@ -14,10 +15,8 @@ export interface TermGroup {
   terms: Array<{ name: string; count: number }>;
 }
 
-const TITLES: Record<TermIndexKind, string> = { region: '地区', zone: '开发区', source: '来源', year: '年份' };
-
 export function termIndex(index: SiteIndex, kind: TermIndexKind): { title: string; groups: TermGroup[] } {
-  const title = TITLES[kind];
+  const title = SECTION_LABELS[kind];
   const counted = (names: Iterable<string>) => [...names].map((name) => ({ name, count: index.groups[kind].get(name)?.length ?? 0 }));
   if (kind === 'zone') {
     const regions = bySize(index.groups.region).map(([region]) => region);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { homeContent } from '@/lib/home';
-import { listingPaths } from '@/lib/listings';
+import { listingBreadcrumb, listingPaths } from '@/lib/listings';
 import { buildSiteIndex } from '@/lib/site-index';
 import { termIndex } from '@/lib/term-index';
 import { article } from './helpers';
@@ -30,6 +30,11 @@ describe('buildSiteIndex', () => {
     expect(index.related.get('c1')).toEqual([]);
   });
 
+  test('both type listings exist even when a type has no article', () => {
+    const textOnly = buildSiteIndex(articles.slice(0, 2), 3);
+    expect(textOnly.groups.type.get('图片新闻')).toEqual([]);
+  });
+
   test('zones are listed under their region', () => {
     expect(index.zonesByRegion.get('盐城')).toEqual(['盐城经济技术开发区', '盐城高新技术产业开发区']);
   });
@@ -45,6 +50,25 @@ describe('listingPaths', () => {
       { section: 'regions', term: 'suzhou', page: undefined },
     ]);
     expect(regions[1].props.page.items.map((item) => item.id)).toEqual(['a1']);
+    expect(listingPaths(index, 'zone', 10).find((path) => path.props.name === '苏州工业园区')?.props.region).toBe('苏州');
+  });
+});
+
+describe('listingBreadcrumb', () => {
+  test('a zone goes through its region; a region, source or year through its index', () => {
+    expect(listingBreadcrumb({ kind: 'zone', name: '苏州工业园区', region: '苏州' })).toEqual([
+      { label: '首页', href: '/' },
+      { label: '开发区新闻', href: '/news/' },
+      { label: '苏州', href: '/regions/suzhou/' },
+      { label: '苏州工业园区' },
+    ]);
+    expect(listingBreadcrumb({ kind: 'year', name: '2023' }).map((crumb) => crumb.label)).toEqual([
+      '首页',
+      '开发区新闻',
+      '年份',
+      '2023 年',
+    ]);
+    expect(listingBreadcrumb({ kind: 'all' })).toEqual([{ label: '首页', href: '/' }, { label: '开发区新闻' }]);
   });
 });
 
