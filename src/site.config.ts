@@ -16,10 +16,6 @@ export const SITE = {
   base: '/',
   /** Language of every page, `<html lang>`; Pagefind reads it to pick its Chinese segmenter. */
   lang: 'zh-CN',
-  /** Every date means Beijing time, whatever the build machine's time zone. */
-  timezone: 'Asia/Shanghai',
-  /** The fixed offset of `timezone` (China has no daylight saving time since 1991). */
-  utcOffset: '+08:00',
   /** Articles per listing page. */
   pageSize: 20,
   /** How many related articles an article page shows. */

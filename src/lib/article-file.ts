@@ -19,7 +19,7 @@ function firstBadLine(bytes: Uint8Array): number {
   return text.slice(0, Math.max(bad, 0)).split('\n').length;
 }
 
-export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {

@@ -9,10 +9,16 @@ import { SITE } from '@/site.config';
  * articles only; `npm run dev` (preview) sees drafts and scheduled articles too.
  */
 
-/** The moment this build (or dev request) treats as "now". */
-export const buildTime = new Date();
-
+/** Preview (`npm run dev`) shows drafts and scheduled articles; a build never does. */
 export const isPreview = import.meta.env.DEV;
+
+/** The moment a build started; it decides which scheduled articles are due. */
+const buildTime = new Date();
+
+/** "Now" for publication rules: fixed for a build, the real time for each preview request. */
+export function currentTime(): Date {
+  return isPreview ? new Date() : buildTime;
+}
 
 let cached: Promise<SiteIndex> | undefined;
 
@@ -31,7 +37,7 @@ async function load(): Promise<SiteIndex> {
     .map((entry) =>
       toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')),
     )
-    .filter((article) => isVisible(article, { now: buildTime, preview: isPreview }));
+    .filter((article) => isVisible(article, { now: currentTime(), preview: isPreview }));
   return buildSiteIndex(articles, SITE.relatedCount);
 }
 

@@ -82,7 +82,8 @@ function words(name: string): string[] {
         break;
       }
     }
-    // Single-character terms (市, 区, 局) only end a name: inside a run they are part of a place.
+    // A single-character term (市, 区, 局) is a word only at the start or end of a name or after
+    // another term; inside a run of characters it is part of a place name (盐城市商务局 -> yanchengshi).
     if (!term && TERM_SET.has(chars[i]) && (i === chars.length - 1 || !pending)) term = chars[i];
     if (term) {
       flush();
