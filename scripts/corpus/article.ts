@@ -22,7 +22,7 @@ export interface Article {
   text: string;
 }
 
-export const TOPICS: readonly Topic[] = [KAIGONG, QIANYUE, ZHAOSHANG, JIEDAI, SHUZI, ZHENGCE, KEJI, RENCAI, LVSE, YINGSHANG];
+const TOPICS: readonly Topic[] = [KAIGONG, QIANYUE, ZHAOSHANG, JIEDAI, SHUZI, ZHENGCE, KEJI, RENCAI, LVSE, YINGSHANG];
 
 const ZONE_COUNT = ZONES.length;
 /** Articles [0, 2·zones) cycle through the zones twice, so every zone has ≥ 2 articles. */
@@ -37,7 +37,7 @@ const MIN_HANZI = 820;
 const MAX_HANZI = 2000;
 
 /** Number of CJK unified ideographs in a string. */
-export function hanziCount(text: string): number {
+function hanziCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -47,12 +47,12 @@ export function hanziCount(text: string): number {
 }
 
 /** Zone of article i: round-robin for the first two rounds, then hash-random. */
-export function zoneIndexFor(seed: number, index: number): number {
+function zoneIndexFor(seed: number, index: number): number {
   return index < ROUND_ROBIN ? index % ZONE_COUNT : hash32(seed, index, 0x20e) % ZONE_COUNT;
 }
 
 /** Publication stamp of article i (ties: some articles copy a shared per-zone stamp). */
-export function stampFor(seed: number, index: number): Stamp {
+function stampFor(seed: number, index: number): Stamp {
   const zone = zoneIndexFor(seed, index);
   if (index < ROUND_ROBIN) {
     // Second round: every 8th zone repeats the exact stamp of its first-round article.
@@ -65,7 +65,7 @@ export function stampFor(seed: number, index: number): Stamp {
 }
 
 /** 图片新闻? Round one: never; round two: the first zone of each region; then ~25 %. */
-export function isPicture(seed: number, index: number): boolean {
+function isPicture(seed: number, index: number): boolean {
   if (index < ZONE_COUNT) return false;
   if (index < ROUND_ROBIN) return FIRST_ZONE_OF_REGION.has(zoneIndexFor(seed, index));
   return rngFor(seed, index, 3)() < 0.25;

@@ -10,8 +10,8 @@ const DAY_MS = 86400000;
 export const FIRST_YEAR = 2020;
 export const LAST_YEAR = 2026;
 /** Inclusive range of publication days: 2020-01-01 … 2026-10-31. */
-export const FIRST_DAY = Date.UTC(FIRST_YEAR, 0, 1) / DAY_MS;
-export const LAST_DAY = Date.UTC(LAST_YEAR, 9, 31) / DAY_MS;
+const FIRST_DAY = Date.UTC(FIRST_YEAR, 0, 1) / DAY_MS;
+const LAST_DAY = Date.UTC(LAST_YEAR, 9, 31) / DAY_MS;
 
 export interface Stamp {
   year: number;
@@ -24,7 +24,7 @@ export interface Stamp {
 }
 
 /** Epoch day range [first, last] of a year, clipped to the publication range. */
-export function yearRange(year: number): [number, number] {
+function yearRange(year: number): [number, number] {
   const first = Math.max(FIRST_DAY, Date.UTC(year, 0, 1) / DAY_MS);
   const last = Math.min(LAST_DAY, Date.UTC(year, 11, 31) / DAY_MS);
   return [first, last];

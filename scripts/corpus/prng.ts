@@ -26,7 +26,7 @@ export function hash32(...parts: number[]): number {
 }
 
 /** sfc32 generator seeded from three 32-bit words (the counter word starts at 1). */
-export function sfc32(a: number, b: number, c: number): Rng {
+function sfc32(a: number, b: number, c: number): Rng {
   let d = 1;
   const next = (): number => {
     const t = (((a + b) | 0) + d) | 0;

@@ -36,7 +36,7 @@ export function tenths(t: number): string {
 }
 
 /** Reporting period that has ended before the article's month. */
-export function period(year: number, month: number): string {
+function period(year: number, month: number): string {
   if (month === 1) return `${year - 1}年`;
   if (month === 2) return `${year}年1月`;
   return `${year}年1—${month - 1}月`;

@@ -10,7 +10,7 @@ const RESERVED =
 const DATE_LIKE = /^\d{4}-\d\d?-\d\d?(?:[Tt\s]|$)/;
 
 /** True if the string cannot be written as a plain YAML scalar. */
-export function needsQuotes(value: string): boolean {
+function needsQuotes(value: string): boolean {
   return (
     value === '' ||
     SPECIAL.test(value) ||

@@ -152,7 +152,7 @@ function buildZones(): Zone[] {
 export const ZONES: readonly Zone[] = buildZones();
 
 /** Region names in declaration order. */
-export const REGION_NAMES: readonly string[] = REGIONS.map((r) => r.region);
+const REGION_NAMES: readonly string[] = REGIONS.map((r) => r.region);
 
 /** Index of the first zone of each region (those get a 图片新闻 in the second round). */
 export const FIRST_ZONE_OF_REGION: ReadonlySet<number> = new Set(REGION_NAMES.map((r) => ZONES.findIndex((z) => z.region === r)));

@@ -22,7 +22,7 @@ import type { ArticleData } from '@/lib/schema';
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 /** Markdown files under `dir`, skipping any file or folder whose name starts with `_` or `.`. */
-export function listArticleFiles(dir: string): string[] {
+function listArticleFiles(dir: string): string[] {
   return (
     readdirSync(dir, { recursive: true, withFileTypes: true })
       // A folder may be called `x.md`; a symlink is followed and checked when it is read.
