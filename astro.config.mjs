@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/site.config.ts';
 
@@ -10,4 +11,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Tests and benchmarks build several corpora side by side; each gets its own content cache.
   cacheDir: process.env.DEVZONE_CACHE_DIR,
+  integrations: [
+    // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
+    // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
+    // pages (URLs ending in /) go in: feeds, the OPML file and robots.txt are not web pages.
+    sitemap({ filter: (page) => page.endsWith('/') }),
+  ],
 });

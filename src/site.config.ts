@@ -18,6 +18,14 @@ export const SITE = {
   lang: 'zh-CN',
   /** Articles per listing page. */
   pageSize: 20,
+  /** Latest articles in each RSS feed (the whole site's and every listing's). */
+  feedSize: 50,
+  /**
+   * Start of every feed item's GUID, which ends with the article's slug. A tag: URI (RFC 4151)
+   * names the article rather than its address, so it must never change, even if the site moves
+   * to another domain or path: a changed GUID makes every subscriber see every article again.
+   */
+  feedGuidPrefix: 'tag:news.example.org,2026:news/',
   /** How many related articles an article page shows. */
   relatedCount: 6,
   /** Latest articles on the home page. */

@@ -82,3 +82,18 @@ export function toBeijingIso(date: Date): string {
 export function beijingYear(date: Date): number {
   return beijingParts(date).year;
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * `Fri, 07 Apr 2023 09:30:00 +0800`: the RFC 822 date RSS wants (four-digit year, as RSS 2.0
+ * recommends), written in Beijing wall-clock time with its offset rather than in GMT, so the
+ * raw feed shows the time editors wrote and public/rss.xsl can print it without arithmetic.
+ */
+export function toRfc822(date: Date): string {
+  const shifted = new Date(date.getTime() + BEIJING_OFFSET_MINUTES * MS_PER_MINUTE);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const day = `${WEEKDAYS[shifted.getUTCDay()]}, ${pad(shifted.getUTCDate())} ${MONTHS[shifted.getUTCMonth()]} ${pad(shifted.getUTCFullYear(), 4)}`;
+  return `${day} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())} +0800`;
+}

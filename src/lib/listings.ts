@@ -64,3 +64,13 @@ export function listingBreadcrumb({ kind, name, region }: Pick<ListingProps, 'ki
         : [{ label: SECTION_LABELS[kind], href: taxonomyIndexPath(kind) }];
   return [home, { label: SECTION_LABELS.all, href: listingPath('all') }, ...middle, { label: listingHeading({ kind, name }) }];
 }
+
+/** 首页 > 开发区新闻 > region > type: an article's breadcrumb, on the page and in its JSON-LD. */
+export function articleBreadcrumb(article: Pick<Article, 'region' | 'type'>): Crumb[] {
+  return [
+    { label: '首页', href: homePath() },
+    { label: SECTION_LABELS.all, href: listingPath('all') },
+    { label: article.region, href: listingPath('region', article.region) },
+    { label: article.type, href: listingPath('type', article.type) },
+  ];
+}

@@ -105,3 +105,31 @@ export function taxonomyIndexPath(kind: Exclude<TaxonomyKind, 'type'>): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, SITE.url).href;
 }
+
+/**
+ * A listing's RSS feed: the listing's own URL plus `rss.xml`, so a reader who knows a page's
+ * address knows its feed: /news/rss.xml (the whole site), /zones/{slug}/rss.xml, …
+ */
+export function feedPath(kind: ListingKind, name?: string | number): string {
+  return `${listingPath(kind, name)}rss.xml`;
+}
+
+/** The 订阅 page: every feed, by region and zone, then by type, source and year. */
+export function feedsPagePath(): string {
+  return join('feeds');
+}
+
+/** Every feed in one OPML file, for importing into a feed reader. */
+export function opmlPath(): string {
+  return `${base}feeds.opml`;
+}
+
+/** The XSL stylesheet that turns a feed opened in a browser into a readable page (public/rss.xsl). */
+export function feedStylesheetPath(): string {
+  return `${base}rss.xsl`;
+}
+
+/** The sitemap index @astrojs/sitemap writes (its default file name, under the site's base). */
+export function sitemapIndexPath(): string {
+  return `${base}sitemap-index.xml`;
+}

@@ -1,0 +1,72 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import rss, { type RSSFeedItem } from '@astrojs/rss';
+import { AstroError } from 'astro/errors';
+import type { Article } from '@/lib/articles';
+import { getArticleHtml, getSiteIndex, isPreview } from '@/lib/collections';
+import { coverSizes } from '@/lib/covers';
+import { feedItem, feedOptions, type FeedListing } from '@/lib/feed';
+import { formatReport } from '@/lib/problems';
+import { SITE } from '@/site.config';
+
+/**
+ * The feeds of this build. An article is in up to six feeds (site, region, zone, type, source,
+ * year), so its item (body parsed, URLs made absolute) is made once and reused by each; cover
+ * files are stat'ed once for the whole archive. In preview (npm run dev) nothing is kept, so an
+ * edited article shows in its feeds on the next request.
+ */
+
+let covers: Promise<Map<string, number>> | undefined;
+const items = new Map<string, Promise<RSSFeedItem>>();
+
+function fileSize(file: string): number | undefined {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every cover's byte length. A cover under public/ that does not exist stops the build, naming
+ * every such article, as other content errors do: the page would show a broken picture. The
+ * build runs in the project root (as `npm run build` does), so public/ is found from there.
+ */
+async function loadCoverSizes(): Promise<Map<string, number>> {
+  const { all } = await getSiteIndex();
+  const { bytes, problems } = coverSizes(all, join(process.cwd(), 'public'), fileSize);
+  if (problems.length) {
+    const error = new AstroError(
+      `封面图缺失，未生成网站 / Cover pictures are missing; nothing was built.\n${formatReport(problems)}`,
+      '把图片放进 public/ 或改正 cover 字段 / Add the pictures under public/ or fix the cover fields.',
+    );
+    error.stack = '';
+    throw error;
+  }
+  return bytes;
+}
+
+async function makeItem(article: Article, sizes: Map<string, number>): Promise<RSSFeedItem> {
+  return feedItem(article, await getArticleHtml(article.id), article.cover ? sizes.get(article.cover) : undefined);
+}
+
+function itemOf(article: Article, sizes: Map<string, number>): Promise<RSSFeedItem> {
+  if (isPreview) return makeItem(article, sizes);
+  let item = items.get(article.id);
+  if (!item) {
+    item = makeItem(article, sizes);
+    items.set(article.id, item);
+  }
+  return item;
+}
+
+/** One listing's feed: its latest SITE.feedSize articles, newest first. */
+export async function feedResponse(listing: FeedListing): Promise<Response> {
+  const index = await getSiteIndex();
+  const sizes = await (isPreview ? loadCoverSizes() : (covers ??= loadCoverSizes()));
+  const list = listing.kind === 'all' ? index.all : (index.groups[listing.kind].get(String(listing.name)) ?? []);
+  const latest = list.slice(0, SITE.feedSize);
+  const feedItems = await Promise.all(latest.map((article) => itemOf(article, sizes)));
+  return rss(feedOptions(listing, feedItems, latest[0]?.date));
+}
