@@ -23,7 +23,6 @@
   <xsl:template match="/rss/channel">
     <html lang="zh-CN">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="robots" content="noindex"/>
         <title><xsl:value-of select="title"/>（RSS 订阅源）</title>

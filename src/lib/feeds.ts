@@ -38,7 +38,7 @@ async function loadCoverSizes(): Promise<Map<string, number>> {
   const { bytes, problems } = coverSizes(all, join(process.cwd(), 'public'), fileSize);
   if (problems.length) {
     const error = new AstroError(
-      `封面图缺失，未生成网站 / Cover pictures are missing; nothing was built.\n${formatReport(problems)}`,
+      `封面图缺失，构建中止 / Cover pictures are missing; the build stopped.\n${formatReport(problems)}`,
       '把图片放进 public/ 或改正 cover 字段 / Add the pictures under public/ or fix the cover fields.',
     );
     error.stack = '';

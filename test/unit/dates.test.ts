@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beijingYear, formatDate, formatDateTime, parseArticleDate, toBeijingIso } from '@/lib/dates';
+import { beijingYear, formatDate, formatDateTime, parseArticleDate, toBeijingIso, toRfc822 } from '@/lib/dates';
 
 function parse(text: string): Date {
   const result = parseArticleDate(text);
@@ -69,5 +69,18 @@ describe('formatting in Beijing time', () => {
     } finally {
       process.env.TZ = original;
     }
+  });
+});
+
+describe('toRfc822', () => {
+  test('writes the Beijing wall clock with +0800, the weekday of that Beijing day', () => {
+    expect(toRfc822(new Date('2023-04-07T01:30:00Z'))).toBe('Fri, 07 Apr 2023 09:30:00 +0800');
+    // 23:30 UTC on a Saturday is already Sunday in Beijing.
+    expect(toRfc822(new Date('2022-12-31T16:30:00Z'))).toBe('Sun, 01 Jan 2023 00:30:00 +0800');
+  });
+
+  test('names the same instant as the date it was given', () => {
+    const date = new Date('2024-02-29T15:59:59Z');
+    expect(new Date(toRfc822(date)).getTime()).toBe(date.getTime());
   });
 });

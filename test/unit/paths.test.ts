@@ -3,9 +3,14 @@ import {
   absoluteUrl,
   articlePath,
   articleSlug,
+  feedPath,
+  feedsPagePath,
+  feedStylesheetPath,
   isUsableArticleSlug,
   listingPath,
+  opmlPath,
   pageParam,
+  sitemapIndexPath,
   taxonomyIndexPath,
   termSlug,
 } from '@/lib/paths';
@@ -31,6 +36,20 @@ describe('paths', () => {
     expect(listingPath('source', '盐城市商务局')).toBe('/sources/yanchengshi-shangwuju/');
     expect(listingPath('year', 2023)).toBe('/years/2023/');
     expect(taxonomyIndexPath('zone')).toBe('/zones/');
+  });
+
+  test("a listing's feed is its own URL plus rss.xml", () => {
+    expect(feedPath('all')).toBe('/news/rss.xml');
+    expect(feedPath('zone', '盐城经济技术开发区')).toBe('/zones/yancheng-jingji-jishu-kaifaqu/rss.xml');
+    expect(feedPath('type', '图片新闻')).toBe('/types/tupian/rss.xml');
+    expect(feedPath('year', 2023)).toBe('/years/2023/rss.xml');
+  });
+
+  test('the 订阅 page, OPML file, feed stylesheet and sitemap sit under the base', () => {
+    expect(feedsPagePath()).toBe('/feeds/');
+    expect(opmlPath()).toBe('/feeds.opml');
+    expect(feedStylesheetPath()).toBe('/rss.xsl');
+    expect(sitemapIndexPath()).toBe('/sitemap-index.xml');
   });
 
   test('page parameters for the [...page] routes', () => {
