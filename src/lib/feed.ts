@@ -5,7 +5,7 @@ import { coverType } from '@/lib/covers';
 import { toRfc822 } from '@/lib/dates';
 import { feedHtml } from '@/lib/feed-html';
 import { listingHeading } from '@/lib/listings';
-import { absoluteUrl, articlePath, feedPath, feedStylesheetPath, listingPath, type ListingKind } from '@/lib/paths';
+import { absoluteUrl, articlePath, feedPath, feedStylesheetPath, listingPath, publicFilePath, type ListingKind } from '@/lib/paths';
 import { xmlText } from '@/lib/xml';
 import { SITE } from '@/site.config';
 
@@ -43,7 +43,7 @@ export function feedGuid(slug: string): string {
  */
 export function feedItem(article: Article, html: string, coverBytes?: number): RSSFeedItem {
   const link = absoluteUrl(articlePath(article.slug));
-  const cover = article.cover ? { url: absoluteUrl(article.cover), alt: xmlText(article.coverAlt ?? '') } : undefined;
+  const cover = article.cover ? { url: absoluteUrl(publicFilePath(article.cover)), alt: xmlText(article.coverAlt ?? '') } : undefined;
   const source = xmlText(article.source);
   return {
     title: xmlText(article.title),

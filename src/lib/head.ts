@@ -2,7 +2,7 @@ import type { Article } from '@/lib/articles';
 import { toBeijingIso } from '@/lib/dates';
 import { feedLinks, type FeedLink } from '@/lib/feed-catalog';
 import { articleBreadcrumb } from '@/lib/listings';
-import { absoluteUrl } from '@/lib/paths';
+import { absoluteUrl, publicFilePath } from '@/lib/paths';
 import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from '@/lib/structured-data';
 import { SITE } from '@/site.config';
 
@@ -40,7 +40,7 @@ export function openGraph(page: { title: string; description: string; url?: stri
 export function articleHead(article: Article): PageMeta {
   const cover = article.cover
     ? [
-        { property: 'og:image', content: absoluteUrl(article.cover) },
+        { property: 'og:image', content: absoluteUrl(publicFilePath(article.cover)) },
         { property: 'og:image:alt', content: article.coverAlt ?? '' },
       ]
     : [];

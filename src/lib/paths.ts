@@ -133,3 +133,11 @@ export function feedStylesheetPath(): string {
 export function sitemapIndexPath(): string {
   return `${base}sitemap-index.xml`;
 }
+
+/**
+ * A file under public/ as editors write it (`/images/covers/a.jpg`), as served: under the
+ * site's base path. An http(s) URL is returned unchanged.
+ */
+export function publicFilePath(file: string): string {
+  return /^https?:\/\//i.test(file) ? file : `${base}${file.replace(/^\/+/, '')}`;
+}

@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/articles';
 import { toBeijingIso } from '@/lib/dates';
 import type { Crumb } from '@/lib/listings';
-import { absoluteUrl, articlePath, homePath, listingPath } from '@/lib/paths';
+import { absoluteUrl, articlePath, homePath, listingPath, publicFilePath } from '@/lib/paths';
 import { SITE } from '@/site.config';
 
 /**
@@ -30,7 +30,7 @@ export function newsArticleJsonLd(article: Article): JsonLd {
     inLanguage: SITE.lang,
     articleSection: article.type,
     ...(article.tags.length > 0 && { keywords: article.tags }),
-    ...(article.cover && { image: [absoluteUrl(article.cover)] }),
+    ...(article.cover && { image: [absoluteUrl(publicFilePath(article.cover))] }),
     author: source,
     sourceOrganization: source,
     publisher: organisation(SITE.contact.organisation, homePath()),

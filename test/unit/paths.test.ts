@@ -10,6 +10,7 @@ import {
   listingPath,
   opmlPath,
   pageParam,
+  publicFilePath,
   sitemapIndexPath,
   taxonomyIndexPath,
   termSlug,
@@ -50,6 +51,11 @@ describe('paths', () => {
     expect(opmlPath()).toBe('/feeds.opml');
     expect(feedStylesheetPath()).toBe('/rss.xsl');
     expect(sitemapIndexPath()).toBe('/sitemap-index.xml');
+  });
+
+  test('files under public/ are served under the base; remote URLs stay as they are', () => {
+    expect(publicFilePath('/images/covers/cover-01.svg')).toBe('/images/covers/cover-01.svg');
+    expect(publicFilePath('https://cdn.example.org/a.jpg')).toBe('https://cdn.example.org/a.jpg');
   });
 
   test('page parameters for the [...page] routes', () => {
