@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 
 /**
  * Markdown to safe HTML, once per article per content change: the loader stores the result,
@@ -41,10 +42,57 @@ function fitToPage(nodes: RootContent[]): RootContent[] {
   });
 }
 
+/**
+ * In-page links (`#fn-1`) to the ids the sanitiser prefixed (`user-content-fn-1`, so that a body
+ * can never claim an id of the page such as `main`): the same rewrite GitHub does in the browser,
+ * done here because our pages have no script. Footnotes are the common case; remark-rehype is
+ * told not to add the prefix itself, or ids would get it twice and footnote links would break.
+ */
+function linkToPrefixedIds(tree: Root): Root {
+  const ids = new Set<string>();
+  const anchors: Element[] = [];
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) anchors.push(node);
+  });
+  for (const anchor of anchors) {
+    const target = CLOBBER_PREFIX + decodeFragment(String(anchor.properties.href).slice(1));
+    if (ids.has(target)) anchor.properties.href = `#${target}`;
+  }
+  return tree;
+}
+
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** Footnote markers and the footnote list are not part of a summary or the search text. */
+function isFootnoteApparatus(node: Element): boolean {
+  return node.properties.dataFootnotes !== undefined || node.properties.dataFootnoteRef !== undefined;
+}
+
+const FOOTNOTES = { clobberPrefix: '', footnoteLabel: '注释', footnoteBackLabel: '返回正文' };
+function withoutFootnotes(nodes: RootContent[]): RootContent[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== 'element') return [node];
+    if (isFootnoteApparatus(node)) return [];
+    return [{ ...node, children: withoutFootnotes(node.children) as Element['children'] }];
+  });
+}
+
 const base = () => unified().use(remarkParse).use(remarkGfm);
-const plain = base().use(remarkRehype).use(rehypeSanitize, SCHEMA);
+const plain = base().use(remarkRehype, FOOTNOTES).use(rehypeSanitize, SCHEMA);
 // parse5 (inside rehype-raw) is the slow part, so it runs only on bodies that have raw HTML.
-const withRaw = base().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+const withRaw = base()
+  .use(remarkRehype, { ...FOOTNOTES, allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, SCHEMA);
 const stringifier = unified().use(rehypeStringify);
 
 const RAW_HTML = /<[a-zA-Z!/?]/;
@@ -58,10 +106,11 @@ export interface RenderedBody {
 export function renderMarkdown(markdown: string): RenderedBody {
   const processor = RAW_HTML.test(markdown) ? withRaw : plain;
   const sanitised = processor.runSync(processor.parse(markdown)) as Root;
-  const tree: Root = { ...sanitised, children: fitToPage(sanitised.children) };
+  const tree = linkToPrefixedIds({ ...sanitised, children: fitToPage(sanitised.children) });
+  const prose: Root = { ...tree, children: withoutFootnotes(tree.children) };
   return {
     html: stringifier.stringify(tree),
-    text: toText(tree).replace(/\s+/g, ' ').trim(),
+    text: toText(prose).replace(/\s+/g, ' ').trim(),
   };
 }
 

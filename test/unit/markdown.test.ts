@@ -59,3 +59,30 @@ describe('fitting the body into the page', () => {
     expect(renderMarkdown('| a |\n| - |\n| 1 |').html).toMatch(/^<div class="table-scroll"><table>/);
   });
 });
+
+describe('in-page links and footnotes', () => {
+  const hrefsAndIds = (html: string) => ({
+    hrefs: [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]),
+    ids: new Set([...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1])),
+  });
+
+  test('every footnote link reaches its target, ids prefixed once', () => {
+    const { html } = renderMarkdown('正文[^1]，另见[^note]。\n\n[^1]: 第一条注释。\n[^note]: 第二条。');
+    const { hrefs, ids } = hrefsAndIds(html);
+    expect(hrefs.length).toBe(4);
+    for (const href of hrefs) expect(ids.has(href), href).toBe(true);
+    expect([...ids].every((id) => id.startsWith('user-content-') && !id.startsWith('user-content-user-content-'))).toBe(true);
+    expect(html).toContain('注释');
+  });
+
+  test('raw HTML anchors reach their prefixed targets; a body cannot claim the page id "main"', () => {
+    const { html } = renderMarkdown('<p id="main">甲</p>\n\n<a href="#main">回到甲</a> <a href="#nowhere">无</a>');
+    expect(html).toContain('id="user-content-main"');
+    expect(html).toContain('href="#user-content-main"');
+    expect(html).toContain('href="#nowhere"');
+  });
+
+  test('footnote markers and the footnote list stay out of the plain text', () => {
+    expect(renderMarkdown('正文[^1]。\n\n[^1]: 注释内容。').text).toBe('正文。');
+  });
+});
