@@ -77,14 +77,15 @@ function isFootnoteApparatus(node: Element): boolean {
   return node.properties.dataFootnotes !== undefined || node.properties.dataFootnoteRef !== undefined;
 }
 
-const FOOTNOTES = { clobberPrefix: '', footnoteLabel: '注释', footnoteBackLabel: '返回正文' };
 function withoutFootnotes(nodes: RootContent[]): RootContent[] {
-  return nodes.flatMap((node) => {
+  return nodes.flatMap<RootContent>((node) => {
     if (node.type !== 'element') return [node];
     if (isFootnoteApparatus(node)) return [];
     return [{ ...node, children: withoutFootnotes(node.children) as Element['children'] }];
   });
 }
+
+const FOOTNOTES = { clobberPrefix: '', footnoteLabel: '注释', footnoteBackLabel: '返回正文' };
 
 const base = () => unified().use(remarkParse).use(remarkGfm);
 const plain = base().use(remarkRehype, FOOTNOTES).use(rehypeSanitize, SCHEMA);
