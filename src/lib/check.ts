@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArticleFile, type ArticleFileContext } from '@/lib/article-file';
+import { toArticle, type Article } from '@/lib/articles';
+import { findConflicts } from '@/lib/conflicts';
+import type { Problem } from '@/lib/problems';
+import { readRegistry, type Registry } from '@/lib/registry';
+
+/**
+ * The one check of the content: every article file (encoding, YAML, schema, registry, cover)
+ * and then the archive as a whole (URLs, source names, old URLs). The content loader runs it
+ * before rendering anything, and `npm run check` prints it, so an editor never sees two
+ * verdicts.
+ */
+
+/** `.md` as editors usually write it, but also `.MD` or `.markdown`: none may be silently skipped. */
+export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/** Markdown files under `dir`, skipping any file or folder whose name starts with `_` or `.`. */
+export function listArticleFiles(dir: string): string[] {
+  return (
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      // A folder may be called `x.md`; a symlink is followed and checked when it is read.
+      .filter((entry) => !entry.isDirectory() && MARKDOWN_FILE.test(entry.name))
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+      .filter((name) => !name.split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
+      .sort()
+  );
+}
+
+export interface CheckOptions {
+  /** The project root: file names in problems are relative to it. */
+  rootDir: string;
+  /** The news folder, absolute or relative to rootDir. */
+  contentDir: string;
+  /** Where covers live; default `public/` under rootDir. */
+  publicDir?: string;
+}
+
+export interface CheckedArticle {
+  /** Path under the content folder without the extension: the collection id. */
+  id: string;
+  /** Path relative to the project root, for messages. */
+  file: string;
+  absolute: string;
+  article: Article;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  /** Files that passed the per-file checks, in file order. */
+  articles: CheckedArticle[];
+  registry?: Registry;
+  /** The registry file's path and text, which decide how articles are filed. */
+  registryFile: string;
+  registrySource: string;
+}
+
+function readArticle(absolute: string, file: string): { ok: true; bytes: Buffer } | { ok: false; problem: Problem } {
+  try {
+    if (!statSync(absolute).isFile()) return { ok: false, problem: { file, message: '不是文件 / is not a file' } };
+    return { ok: true, bytes: readFileSync(absolute) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: { file, message: `无法读取 / cannot be read: ${reason}` } };
+  }
+}
+
+/** What parseArticleFile needs to know about the project: its registry and public folder. */
+export function articleContext(registry: Registry | undefined, publicDir: string): ArticleFileContext {
+  const known = new Map<string, boolean>();
+  return {
+    registry,
+    coverExists: (path) => {
+      let found = known.get(path);
+      if (found === undefined) {
+        const absolute = resolve(publicDir, `.${path}`);
+        found = absolute.startsWith(resolve(publicDir) + sep) && existsSync(absolute) && statSync(absolute).isFile();
+        known.set(path, found);
+      }
+      return found;
+    },
+  };
+}
+
+/** Checks every article under `contentDir` (which must exist) and the registry next to it. */
+export function checkContent({ rootDir, contentDir, publicDir }: CheckOptions): CheckResult {
+  const baseDir = resolve(rootDir, contentDir);
+  const registryRead = readRegistry(rootDir, baseDir);
+  const problems: Problem[] = [...registryRead.problems];
+  const context = articleContext(registryRead.registry, publicDir ?? join(rootDir, 'public'));
+  const articles: CheckedArticle[] = [];
+  const fileOfId = new Map<string, string>();
+
+  for (const name of listArticleFiles(baseDir)) {
+    const absolute = join(baseDir, name);
+    const file = relative(rootDir, absolute).split(sep).join('/');
+    const id = name.replace(MARKDOWN_FILE, '');
+    const twin = fileOfId.get(id);
+    if (twin) {
+      problems.push({ file, message: `与 ${twin} 同名，只能保留一个 / has the same name as ${twin}; keep one of them` });
+      continue;
+    }
+    fileOfId.set(id, file);
+    const read = readArticle(absolute, file);
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseArticleFile(file, read.bytes, context);
+    if (!parsed.ok) problems.push(...parsed.problems);
+    else articles.push({ id, file, absolute, article: toArticle(id, file, parsed.data, '') });
+  }
+  problems.push(...findConflicts(articles.map((checked) => checked.article)));
+  return { problems, articles, registry: registryRead.registry, registryFile: registryRead.file, registrySource: registryRead.source };
+}
