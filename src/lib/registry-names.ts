@@ -10,8 +10,9 @@ export type NameResolution = { ok: true; name: string } | { ok: false; suggestio
 
 /** The official name for an official, short or former name. */
 export function resolveName(registry: Registry, kind: RegistryKind, written: string): NameResolution {
-  const name = registry.aliases[kind].get(normaliseName(written));
-  return name === undefined ? { ok: false, suggestion: suggestName(written, registry.aliases[kind]) } : { ok: true, name };
+  const aliases = registry.aliases[kind];
+  const name = aliases.get(written) ?? aliases.get(normaliseName(written));
+  return name === undefined ? { ok: false, suggestion: suggestName(written, aliases) } : { ok: true, name };
 }
 
 /**

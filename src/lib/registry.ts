@@ -27,8 +27,9 @@ export interface RegistryEntry {
   slug?: string;
   /** A zone's region, by the region's official name. */
   region?: string;
-  /** Line of the entry in the registry file. */
+  /** Line of the entry in the registry file, and of each of its fields. */
   line: number;
+  fieldLines: Map<string, number>;
 }
 
 /** Slug overrides by kind and official name; src/lib/paths.ts termSlug reads them. */
@@ -128,6 +129,7 @@ function readEntry(reader: Reader, kind: RegistryKind, node: unknown): RegistryE
     slug: slug !== undefined && SLUG.test(slug) ? slug : undefined,
     region,
     line: lineOf(reader, node),
+    fieldLines: new Map(node.items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : ''), lineOf(reader, pair)])),
   };
 }
 
@@ -160,10 +162,11 @@ function addEntry(reader: Reader, registry: Registry, entry: RegistryEntry): voi
     const key = normaliseName(alias);
     const owner = aliases.get(key);
     if (owner !== undefined && owner !== name) {
+      const field = alias === name ? 'name' : entry.short.includes(alias) ? 'short' : 'former';
       reader.problems.push({
         file: reader.file,
-        line: entry.line,
-        field: alias === name ? 'name' : 'short',
+        line: entry.fieldLines.get(field) ?? entry.line,
+        field,
         message: `名称“${alias}”同时属于“${owner}”和“${name}”，无法判断 / the name "${alias}" belongs to both "${owner}" and "${name}" (${label})`,
       });
     } else aliases.set(key, name);
