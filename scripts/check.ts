@@ -38,7 +38,9 @@ function main(argv: readonly string[]): number {
   const { problems, articles } = checkContent({ rootDir, contentDir });
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
-    process.stdout.write(`${JSON.stringify({ problems: sortProblems(problems), count: problems.length, files, articles: articles.length }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ problems: sortProblems(problems), count: problems.length, files, articles: articles.length }, null, 2)}\n`,
+    );
   } else if (problems.length) {
     process.stdout.write(`${formatReport(problems)}\n`);
   } else {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '@/lib/problems';
 import { toSlug } from '@/lib/slug';
 
@@ -72,7 +72,7 @@ interface Reader {
 }
 
 function lineOf(reader: Reader, node: Node | Pair | null | undefined): number {
-  const range = node && ('range' in node ? node.range : isScalar(node.key) ? node.key.range : undefined);
+  const range = isPair(node) ? (isScalar(node.key) ? node.key.range : undefined) : node?.range;
   return range ? reader.lines.linePos(range[0]).line : 1;
 }
 
@@ -101,7 +101,12 @@ function list(reader: Reader, map: YAMLMap, field: string): string[] {
 
 function readEntry(reader: Reader, kind: RegistryKind, node: unknown): RegistryEntry | undefined {
   if (!isMap(node)) {
-    report(reader, node as Node, undefined, '每一项应为“字段: 值”，以 name 开头 / each entry must be "field: value" lines, starting with name');
+    report(
+      reader,
+      node as Node,
+      undefined,
+      '每一项应为“字段: 值”，以 name 开头 / each entry must be "field: value" lines, starting with name',
+    );
     return undefined;
   }
   for (const pair of node.items) {
@@ -120,7 +125,8 @@ function readEntry(reader: Reader, kind: RegistryKind, node: unknown): RegistryE
     report(reader, node.get('slug', true), 'slug', '只能包含小写字母、数字和连字符 / only a-z, 0-9 and single hyphens');
   }
   const region = kind === 'zone' ? text(reader, node, 'region') : undefined;
-  if (kind === 'zone' && !node.has('region')) report(reader, node, 'region', `开发区“${name}”缺少所属地区 / the zone "${name}" needs its region`);
+  if (kind === 'zone' && !node.has('region'))
+    report(reader, node, 'region', `开发区“${name}”缺少所属地区 / the zone "${name}" needs its region`);
   return {
     kind,
     name,
@@ -210,7 +216,11 @@ export function parseRegistry(file: string, source: string): { registry: Registr
   }
   const root = document.contents;
   if (!isMap(root)) {
-    reader.problems.push({ file, line: 1, message: '名录应有 regions: 和 zones: 两个列表 / the registry needs two lists, regions: and zones:' });
+    reader.problems.push({
+      file,
+      line: 1,
+      message: '名录应有 regions: 和 zones: 两个列表 / the registry needs two lists, regions: and zones:',
+    });
     return { registry, problems: reader.problems };
   }
   const zones: RegistryEntry[] = [];

@@ -107,7 +107,11 @@ describe('the registry', () => {
   test('a slug override in the registry gives the zone its URL everywhere', () => {
     expect(hasPage(dist, '/zones/guanggu/')).toBe(true);
     const zones = page(dist, '/zones/');
-    expect(zones('a').filter((_, a) => zones(a).text() === '武汉东湖新技术开发区').attr('href')).toBe('/zones/guanggu/');
+    expect(
+      zones('a')
+        .filter((_, a) => zones(a).text() === '武汉东湖新技术开发区')
+        .attr('href'),
+    ).toBe('/zones/guanggu/');
     expect(listFiles(dist).some((file) => file.startsWith('zones/wuhan-donghu'))).toBe(false);
   });
 });

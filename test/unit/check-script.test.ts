@@ -76,7 +76,11 @@ describe('npm run check', () => {
     const result = runCheck('content/news');
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
-    for (const pattern of EXPECTED) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true);
+    for (const pattern of EXPECTED)
+      expect(
+        lines.some((line) => pattern.test(line)),
+        String(pattern),
+      ).toBe(true);
     expect(lines).toHaveLength(EXPECTED.length + 1);
     expect(lines.at(-1)).toBe('9 个问题，涉及 9 个文件 / 9 problem(s) in 9 file(s)');
     expect(result.stderr).toBe('');

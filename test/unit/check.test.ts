@@ -131,7 +131,9 @@ describe('the check', () => {
   test('a zone filed under a region it does not belong to', () => {
     const [problem] = check({ 'a.md': article({ region: '苏州' }) }).problems;
     expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 6, field: 'region' });
-    expect(problem.message).toBe('开发区“盐城经济技术开发区”属于“盐城”，不属于“苏州” / the zone "盐城经济技术开发区" belongs to "盐城", not "苏州"');
+    expect(problem.message).toBe(
+      '开发区“盐城经济技术开发区”属于“盐城”，不属于“苏州” / the zone "盐城经济技术开发区" belongs to "盐城", not "苏州"',
+    );
   });
 
   test('a 图片新闻 without its cover', () => {
