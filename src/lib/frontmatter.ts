@@ -72,7 +72,7 @@ function yamlError(error: YAMLException, keys: Array<{ field: string; line: numb
 
 export function parseFrontmatter(source: string): FrontmatterResult {
   // CRLF from Windows editors is fine: normalising it keeps line numbers the same.
-  const text = source.replace(/\r\n?/g, '\n');
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const file = splitFrontmatter(text);
   if ('unclosed' in file) {
     return { ok: false, error: { line: 1, message: '头部信息缺少结束的 --- 行 / the frontmatter has no closing --- line' } };
