@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/check';
-import { decodePage, normaliseDate, readLegacyPage } from '../../scripts/editor/legacy-page.ts';
+import { decodePage } from '../../scripts/editor/decode-page.ts';
+import { normaliseDate, readLegacyPage } from '../../scripts/editor/legacy-page.ts';
 
 /** `npm run import` on pages shaped like the old portal's (test/fixtures/import). */
 
