@@ -100,7 +100,8 @@ function coverProblem(data: Data, coverExists: (path: string) => boolean, lineOf
       file,
       line: lineOf('cover'),
       field: 'cover',
-      message: `封面图文件 public${path} 不存在 / the cover file public${path} does not exist`,
+      // The wording of the feeds' cover check (src/lib/covers.ts), so an editor reads one message whichever runs.
+      message: `找不到封面图文件 public${path}，请把图片放进 public/ 或改正路径 / no such file: public${path}; add the picture under public/ or fix the path`,
     },
   ];
 }

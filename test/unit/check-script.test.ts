@@ -44,7 +44,7 @@ const EXPECTED = [
   /^content\/news\/unknown-zone\.md:5: zone: .*did you mean "盐城经济技术开发区"\?$/,
   /^content\/news\/wrong-region\.md:6: region: 开发区“盐城经济技术开发区”属于“盐城”，不属于“苏州”/,
   /^content\/news\/photo\.md:1: cover: 图片新闻必须有封面图/,
-  /^content\/news\/missing-cover\.md:7: cover: 封面图文件 public\/images\/nope\.jpg 不存在/,
+  /^content\/news\/missing-cover\.md:7: cover: 找不到封面图文件 public\/images\/nope\.jpg/,
   /^content\/news\/2024\/two\.md: slug: 网址 \/news\/same\/ 与 content\/news\/2023\/one\.md 重复/,
 ];
 

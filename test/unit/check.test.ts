@@ -147,7 +147,9 @@ describe('the check', () => {
     expect(check({ 'a.md': article({ ...ok, cover: '/images/cover.jpg' }) }).problems).toEqual([]);
     const [problem] = check({ 'a.md': article({ ...ok, cover: '/images/missing.jpg' }) }).problems;
     expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 9, field: 'cover' });
-    expect(problem.message).toBe('封面图文件 public/images/missing.jpg 不存在 / the cover file public/images/missing.jpg does not exist');
+    expect(problem.message).toBe(
+      '找不到封面图文件 public/images/missing.jpg，请把图片放进 public/ 或改正路径 / no such file: public/images/missing.jpg; add the picture under public/ or fix the path',
+    );
     expect(check({ 'a.md': article({ ...ok, cover: '/../../etc/passwd' }) }).problems.map(place)).toEqual([
       { file: 'content/news/a.md', line: 9, field: 'cover' },
     ]);
