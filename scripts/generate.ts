@@ -2,26 +2,30 @@
 // (Markdown + YAML frontmatter) for developing and testing the site.
 // Same --seed and index ⇒ byte-identical article on any machine or time zone.
 //
-//   node scripts/generate.ts [--count N] [--out DIR] [--seed S] [--force]
+//   node scripts/generate.ts [--count N] [--out DIR] [--seed S] [--force] [--registry FILE]
 
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { buildArticle } from './corpus/article.ts';
+import { mergeRegistry } from './corpus/registry.ts';
 
-const USAGE = `Usage: node scripts/generate.ts [--count N] [--out DIR] [--seed S] [--force]
+const USAGE = `Usage: node scripts/generate.ts [--count N] [--out DIR] [--seed S] [--force] [--registry FILE]
 
-  --count N   number of articles to write (positive integer, default 96)
-  --out DIR   output directory (default content/news)
-  --seed S    integer seed, 0..4294967295 (default 1)
-  --force     write into a non-empty DIR, deleting previously generated
-              DIR/yyyy/yyyy-mm-dd-topic-nnnnn.md files first
-  --help      show this message`;
+  --count N        number of articles to write (positive integer, default 96)
+  --out DIR        output directory (default content/news)
+  --seed S         integer seed, 0..4294967295 (default 1)
+  --force          write into a non-empty DIR, deleting previously generated
+                   DIR/yyyy/yyyy-mm-dd-topic-nnnnn.md files first
+  --registry FILE  the registry of regions and zones to write or complete
+                   (default registry.yaml beside DIR, where the build reads it)
+  --help           show this message`;
 
 interface Options {
   count: number;
   out: string;
   seed: number;
   force: boolean;
+  registry?: string;
 }
 
 /** A mistake in the command line: main() prints it with the usage and exits 1. */
@@ -62,6 +66,12 @@ export function parseArgs(argv: readonly string[]): Options {
       case '--force':
         opts.force = true;
         break;
+      case '--registry': {
+        const v = value();
+        if (v === undefined || v === '' || v.startsWith('--')) fail('--registry needs a file');
+        opts.registry = v;
+        break;
+      }
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -127,6 +137,13 @@ function main(): void {
       made.add(year);
     }
     writeFileSync(join(opts.out, year, article.path.slice(slash + 1)), article.text);
+  }
+  // Every zone an article names must be in the registry, or the check refuses the corpus.
+  const registry = opts.registry ?? join(dirname(resolve(opts.out)), 'registry.yaml');
+  const merged = mergeRegistry(existsSync(registry) ? readFileSync(registry, 'utf8') : undefined);
+  if (merged !== undefined) {
+    writeFileSync(registry, merged);
+    process.stdout.write(`Wrote the zones and regions the articles name to ${registry}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`Wrote ${opts.count} articles to ${opts.out} (seed ${opts.seed}, ${seconds} s)\n`);

@@ -151,8 +151,21 @@ function buildZones(): Zone[] {
 
 export const ZONES: readonly Zone[] = buildZones();
 
+/**
+ * Names editors write besides the official one and the short name above, for the registry
+ * (content/registry.yaml): common abbreviations, and names zones had before an upgrade to
+ * national level. Not used in article text, so the corpus does not depend on it.
+ */
+export const EXTRA_NAMES: Readonly<Record<string, { short?: string[]; former?: string[] }>> = {
+  盐城经济技术开发区: { former: ['盐城经济开发区'] },
+  苏州工业园区: { short: ['园区'] },
+  武汉东湖新技术开发区: { short: ['中国光谷', '光谷'] },
+  常州国家高新技术产业开发区: { former: ['常州高新技术产业开发区'] },
+  武进国家高新技术产业开发区: { former: ['武进高新技术产业开发区'] },
+};
+
 /** Region names in declaration order. */
-const REGION_NAMES: readonly string[] = REGIONS.map((r) => r.region);
+export const REGION_NAMES: readonly string[] = REGIONS.map((r) => r.region);
 
 /** Index of the first zone of each region (those get a 图片新闻 in the second round). */
 export const FIRST_ZONE_OF_REGION: ReadonlySet<number> = new Set(REGION_NAMES.map((r) => ZONES.findIndex((z) => z.region === r)));

@@ -27,6 +27,8 @@ export interface Article {
   coverAlt?: string;
   draft: boolean;
   tags: string[];
+  /** The article's URL on the portal this site replaces, if it was imported from there. */
+  legacyUrl?: string;
 }
 
 /** An article from its file id, its path for messages, its validated frontmatter and its summary. */
@@ -47,6 +49,7 @@ export function toArticle(id: string, file: string, data: ArticleData, summary: 
     coverAlt: data.coverAlt,
     draft: data.draft,
     tags: data.tags,
+    legacyUrl: data.legacyUrl,
   };
 }
 

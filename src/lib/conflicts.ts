@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/articles';
-import { articlePath, isUsableArticleSlug, termSlug, type TaxonomyKind } from '@/lib/paths';
+import { articlePath, isUsableArticleSlug, legacyPath, termSlug } from '@/lib/paths';
 import type { Problem } from '@/lib/problems';
 
 /**
@@ -7,12 +7,6 @@ import type { Problem } from '@/lib/problems';
  * involved; without them a later page would silently overwrite an earlier one, or a zone's
  * listing would mix two places.
  */
-
-const KIND_LABEL: Record<Exclude<TaxonomyKind, 'type' | 'year'>, string> = {
-  region: '地区 region',
-  zone: '发布开发区 zone',
-  source: '来源 source',
-};
 
 /** A slug derived from a file name must be usable too (the schema checks written slugs). */
 function slugProblems(articles: readonly Article[]): Problem[] {
@@ -42,47 +36,47 @@ function slugProblems(articles: readonly Article[]): Problem[] {
   return problems;
 }
 
-/** Two different names (盐城, 延城) that would share one pinyin slug. */
-function slugClashes(articles: readonly Article[]): Problem[] {
+/**
+ * Two different sources (来源) that would share one pinyin slug. Regions and zones are checked
+ * in the registry instead (src/lib/registry.ts), where each official name is listed once.
+ */
+function sourceSlugClashes(articles: readonly Article[]): Problem[] {
   const problems: Problem[] = [];
-  for (const kind of Object.keys(KIND_LABEL) as Array<keyof typeof KIND_LABEL>) {
-    const names = new Map<string, { name: string; file: string }>();
-    const reported = new Set<string>();
-    for (const article of articles) {
-      const name = article[kind];
-      const slug = termSlug(kind, name);
-      const first = names.get(slug);
-      if (!first) names.set(slug, { name, file: article.file });
-      else if (first.name !== name && !reported.has(name)) {
-        // Each clashing name is reported once, not once per article that uses it.
-        reported.add(name);
-        problems.push({
-          file: article.file,
-          field: kind,
-          message: `“${name}”与 ${first.file} 中的“${first.name}”网址相同（${slug}）/ "${name}" and "${first.name}" in ${first.file} would share the URL slug "${slug}" (${KIND_LABEL[kind]})`,
-        });
-      }
+  const names = new Map<string, { name: string; file: string }>();
+  const reported = new Set<string>();
+  for (const article of articles) {
+    const name = article.source;
+    const slug = termSlug('source', name);
+    const first = names.get(slug);
+    if (!first) names.set(slug, { name, file: article.file });
+    else if (first.name !== name && !reported.has(name)) {
+      // Each clashing name is reported once, not once per article that uses it.
+      reported.add(name);
+      problems.push({
+        file: article.file,
+        field: 'source',
+        message: `“${name}”与 ${first.file} 中的“${first.name}”网址相同（${slug}）/ "${name}" and "${first.name}" in ${first.file} would share the URL slug "${slug}" (来源 source)`,
+      });
     }
   }
   return problems;
 }
 
-/** A zone belongs to one region: the same zone name filed under two regions is a mistake. */
-function zoneRegionClashes(articles: readonly Article[]): Problem[] {
+/** One old URL can redirect to one new article only. */
+function legacyUrlClashes(articles: readonly Article[]): Problem[] {
   const problems: Problem[] = [];
-  const regionOf = new Map<string, { region: string; file: string }>();
-  const reported = new Set<string>();
+  const byPath = new Map<string, Article>();
   for (const article of articles) {
-    const first = regionOf.get(article.zone);
-    if (!first) regionOf.set(article.zone, { region: article.region, file: article.file });
-    else if (first.region !== article.region && !reported.has(`${article.zone}\0${article.region}`)) {
-      reported.add(`${article.zone}\0${article.region}`);
+    if (!article.legacyUrl) continue;
+    const path = legacyPath(article.legacyUrl);
+    const first = byPath.get(path);
+    if (!first) byPath.set(path, article);
+    else
       problems.push({
         file: article.file,
-        field: 'region',
-        message: `开发区“${article.zone}”在 ${first.file} 中属于“${first.region}”，这里却是“${article.region}” / the zone "${article.zone}" is in "${first.region}" in ${first.file} but in "${article.region}" here`,
+        field: 'legacyUrl',
+        message: `旧网址 ${path} 已由 ${first.file} 使用 / the old URL ${path} is also claimed by ${first.file}`,
       });
-    }
   }
   return problems;
 }
@@ -90,5 +84,5 @@ function zoneRegionClashes(articles: readonly Article[]): Problem[] {
 export function findConflicts(articles: readonly Article[]): Problem[] {
   // In file order, so that "first" means the same file on every build.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [...slugProblems(sorted), ...slugClashes(sorted), ...zoneRegionClashes(sorted)];
+  return [...slugProblems(sorted), ...sourceSlugClashes(sorted), ...legacyUrlClashes(sorted)];
 }

@@ -1,6 +1,6 @@
+import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '@/lib/articles';
-import type { Problem } from '@/lib/problems';
 
 /**
  * Cover pictures as feeds describe them: an `<enclosure>` needs the file's byte length and MIME
@@ -47,36 +47,31 @@ export function coverFile(publicDir: string, cover: string): string | undefined 
   return inside && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside) ? file : undefined;
 }
 
-export interface CoverSizes {
-  /** Byte length by cover as written in the frontmatter; 0 for remote covers. */
-  bytes: Map<string, number>;
-  /** Local covers with no file behind them, one per article. */
-  problems: Problem[];
+/**
+ * The byte length of every article's cover, by cover as written in the frontmatter; 0 for remote
+ * covers. `sizeOf` returns a file's size, or undefined when there is no such file; it is called
+ * once per distinct file. A missing local cover has no entry: the content check
+ * (src/lib/check.ts) has already refused such an article, with its file and line.
+ */
+export function coverSizes(articles: readonly Article[], publicDir: string, sizeOf: (file: string) => number | undefined): Map<string, number> {
+  const bytes = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const { cover } of articles) {
+    if (!cover || seen.has(cover)) continue;
+    seen.add(cover);
+    const local = isRemoteCover(cover) ? undefined : coverFile(publicDir, cover);
+    const size = isRemoteCover(cover) ? 0 : local === undefined ? undefined : sizeOf(local);
+    if (size !== undefined) bytes.set(cover, size);
+  }
+  return bytes;
 }
 
-/**
- * The byte length of every article's cover. `sizeOf` returns a file's size, or undefined when
- * there is no such file; it is called once per distinct file.
- */
-export function coverSizes(articles: readonly Article[], publicDir: string, sizeOf: (file: string) => number | undefined): CoverSizes {
-  const bytes = new Map<string, number>();
-  const missing = new Set<string>();
-  const problems: Problem[] = [];
-  for (const { cover, file } of articles) {
-    if (!cover) continue;
-    if (!bytes.has(cover) && !missing.has(cover)) {
-      const local = isRemoteCover(cover) ? undefined : coverFile(publicDir, cover);
-      const size = isRemoteCover(cover) ? 0 : local === undefined ? undefined : sizeOf(local);
-      if (size === undefined) missing.add(cover);
-      else bytes.set(cover, size);
-    }
-    if (missing.has(cover)) {
-      problems.push({
-        file,
-        field: 'cover',
-        message: `找不到封面图文件 public${cover}，请把图片放进 public/ 或改正路径 / no such file: public${cover}; add the picture under public/ or fix the path`,
-      });
-    }
+/** A file's size in bytes, or undefined when there is no such file. */
+export function fileSize(file: string): number | undefined {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
   }
-  return { bytes, problems };
 }

@@ -1,4 +1,6 @@
+import type { SlugOverrides } from '@/lib/registry';
 import type { NewsType } from '@/lib/schema';
+import { SITE_SLUGS } from '@/lib/site-registry';
 import { toSlug } from '@/lib/slug';
 import { SITE } from '@/site.config';
 
@@ -41,10 +43,16 @@ const RESERVED_ARTICLE_SLUGS = new Set(['page']);
 
 const slugCache = new Map<string, string>();
 
-/** The slug a region, zone, type, source or year name gets in URLs. */
-export function termSlug(kind: TaxonomyKind, name: string): string {
+/**
+ * The slug a region, zone, type, source or year name gets in URLs. A region or zone may have a
+ * slug override in the registry: `slugs` defaults to the overrides of the registry being built
+ * (src/lib/site-registry.ts, read once like SITE), and the check passes the registry it reads.
+ */
+export function termSlug(kind: TaxonomyKind, name: string, slugs: SlugOverrides = SITE_SLUGS): string {
   if (kind === 'year') return String(name);
   if (kind === 'type') return TYPE_SLUGS[name as NewsType] ?? toSlug(name);
+  const override = kind === 'region' || kind === 'zone' ? slugs[kind]?.get(name) : undefined;
+  if (override) return override;
   let slug = slugCache.get(name);
   if (slug === undefined) {
     slug = toSlug(name);
@@ -99,6 +107,11 @@ export function listingPath(kind: ListingKind, name?: string | number, page = 1)
 /** The index page of a taxonomy: /regions/, /zones/, /sources/, /years/. */
 export function taxonomyIndexPath(kind: Exclude<TaxonomyKind, 'type'>): string {
   return join(SECTION[kind]);
+}
+
+/** The path part of an old URL (`legacyUrl`): what a CDN matches a `_redirects` line against. */
+export function legacyPath(legacyUrl: string): string {
+  return new URL(legacyUrl, 'http://legacy.invalid').pathname;
 }
 
 /** An absolute URL on the site's origin, for canonical links and (later) feeds. */

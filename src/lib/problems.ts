@@ -19,7 +19,7 @@ export function formatProblem(problem: Problem): string {
 }
 
 /** Problems in a stable order (file, then line), so that two runs print the same report. */
-function sortProblems(problems: Problem[]): Problem[] {
+export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
 }
 

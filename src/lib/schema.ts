@@ -46,6 +46,9 @@ const ArticleDateSchema = z
     return z.NEVER;
   });
 
+/** An old URL: absolute http(s) or a root-relative path, no spaces (a _redirects line is space-separated). */
+const LEGACY_URL = /^(?:https?:\/\/[^/\s]+)?\/\S*$/i;
+
 export const ArticleSchema = z
   .object({
     /** Headline, one line. Required. */
@@ -77,6 +80,14 @@ export const ArticleSchema = z
         error: '只能包含小写字母、数字和连字符，不能全是数字或为 page / only a-z, 0-9 and single hyphens, not only digits, not "page"',
       })
       .optional(),
+    /**
+     * Where the article lived on the portal this site replaces (`npm run import` fills it in):
+     * an `http(s)://` URL or a path. The build's `_redirects` file sends its path here with a
+     * 301, so old links keep working; two articles may not claim the same one.
+     */
+    legacyUrl: optionalText('旧网址 legacyUrl').refine((value) => value === undefined || LEGACY_URL.test(value), {
+      error: '应为 http(s):// 网址或以 / 开头的路径，不能有空格 / must be an http(s):// URL or a path starting with /, without spaces',
+    }),
     /** Free keywords shown on the article page. Default none. */
     tags: z
       .array(z.string({ error: '应为文字 / must be text' }).trim().min(1), {

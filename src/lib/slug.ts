@@ -112,6 +112,8 @@ function hashSlug(name: string): string {
  * `\`, `?`, `#` and spaces can never leave the folder a URL is built in.
  */
 export function toSlug(name: string): string {
+  // Most file names are slugs already: no need to split them into words.
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
   const parts = words(name).map((word) =>
     HAN.test(word) ? pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('') : word.toLowerCase(),
   );

@@ -1,37 +1,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { parseArticleFile } from '@/lib/article-file';
-import { toArticle } from '@/lib/articles';
-import { findConflicts } from '@/lib/conflicts';
+import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/check';
 import { renderMarkdown, summarize } from '@/lib/markdown';
 import { formatReport, type Problem } from '@/lib/problems';
-import type { ArticleData } from '@/lib/schema';
 
 /**
  * The news collection's loader. Astro's glob() loader stops at the first invalid file and
- * renders Markdown with its own pipeline; this one reads every file, collects every problem
- * (file, line, field) before failing, renders each body once with src/lib/markdown.ts, and keeps
+ * renders Markdown with its own pipeline; this one first runs the editors' check
+ * (src/lib/check.ts, the same as `npm run check`), fails with every problem it found, renders
+ * each body once with src/lib/markdown.ts, and keeps
  * that HTML in the content store keyed by a digest of the file and of the code that read it,
  * so a rebuild re-renders only the files that changed.
  */
-
-/** `.md` as editors usually write it, but also `.MD` or `.markdown`: none may be silently skipped. */
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
-
-/** Markdown files under `dir`, skipping any file or folder whose name starts with `_` or `.`. */
-function listArticleFiles(dir: string): string[] {
-  return (
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      // A folder may be called `x.md`; a symlink is followed and checked when it is read.
-      .filter((entry) => !entry.isDirectory() && MARKDOWN_FILE.test(entry.name))
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-      .filter((name) => !name.split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
-      .sort()
-  );
-}
 
 /**
  * What the cached data and HTML were made with: every source file of src/lib and of this
@@ -51,48 +35,24 @@ function codeFingerprint(rootDir: string): string {
     .join('\0');
 }
 
-function readArticle(absolute: string, file: string): { ok: true; bytes: Buffer } | { ok: false; problem: Problem } {
-  try {
-    if (!statSync(absolute).isFile()) return { ok: false, problem: { file, message: '不是文件 / is not a file' } };
-    return { ok: true, bytes: readFileSync(absolute) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: { file, message: `无法读取 / cannot be read: ${reason}` } };
-  }
-}
-
-function syncAll(context: LoaderContext, baseDir: string, rootDir: string, code: string): Problem[] {
+/**
+ * Stores every article that passed the check, rendering only those whose file (or the code, or
+ * the registry) changed since the cached copy, and drops the rest from the store.
+ */
+function storeChecked(context: LoaderContext, result: CheckResult, rootDir: string, code: string): void {
   const { store, generateDigest } = context;
-  const problems: Problem[] = [];
   const untouched = new Set(store.keys());
-  const fileOfId = new Map<string, string>();
+  // How an article is filed depends on the registry: a change there re-files every article.
+  const key = generateDigest(`${code}\0${result.registrySource}`);
+  const fileContext = articleContext(result.registry, join(rootDir, 'public'));
 
-  for (const name of listArticleFiles(baseDir)) {
-    const absolute = join(baseDir, name);
-    const file = relative(rootDir, absolute).split(sep).join('/');
-    const id = name.replace(MARKDOWN_FILE, '');
-    const twin = fileOfId.get(id);
-    if (twin) {
-      problems.push({ file, message: `与 ${twin} 同名，只能保留一个 / has the same name as ${twin}; keep one of them` });
-      continue;
-    }
-    fileOfId.set(id, file);
-    const read = readArticle(absolute, file);
-    if (!read.ok) {
-      problems.push(read.problem);
-      continue;
-    }
-    const digest = generateDigest(`${code}\0${read.bytes.toString('latin1')}`);
-    if (store.get(id)?.digest === digest) {
-      untouched.delete(id);
-      continue;
-    }
-    const parsed = parseArticleFile(file, read.bytes);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      continue;
-    }
+  for (const { id, file, absolute } of result.articles) {
+    const bytes = readFileSync(absolute);
+    const digest = generateDigest(`${key}\0${bytes.toString('latin1')}`);
     untouched.delete(id);
+    if (store.get(id)?.digest === digest) continue;
+    const parsed = parseArticleFile(file, bytes, fileContext);
+    if (!parsed.ok) continue; // changed between the check and now; the next run reports it
     const { html, text } = renderMarkdown(parsed.body);
     store.set({
       id,
@@ -103,9 +63,6 @@ function syncAll(context: LoaderContext, baseDir: string, rootDir: string, code:
     });
   }
   for (const id of untouched) store.delete(id);
-
-  const articles = store.values().map((entry) => toArticle(entry.id, entry.filePath ?? entry.id, entry.data as ArticleData, ''));
-  return [...problems, ...findConflicts(articles)];
 }
 
 /** An error for the editor: the message says it all, so Astro is given no stack to print. */
@@ -129,24 +86,33 @@ export function newsLoader({ base }: { base: string }): Loader {
         );
       }
       const code = context.generateDigest(codeFingerprint(rootDir));
-      const run = () => syncAll(context, baseDir, rootDir, code);
-      const problems = run();
+      // The check comes first: a build with a problem renders nothing.
+      const check = () => checkContent({ rootDir, contentDir: baseDir });
+      const result = check();
 
       if (!context.watcher) {
-        if (problems.length) {
+        if (result.problems.length) {
           throw contentError(
-            `内容有误，未生成网站 / The content has errors; nothing was built.\n${formatReport(problems)}`,
+            `内容有误，未生成网站 / The content has errors; nothing was built.\n${formatReport(result.problems)}`,
             '修改上面列出的文件后重新构建 / Fix the files listed above and build again.',
           );
         }
+        storeChecked(context, result, rootDir, code);
         return;
       }
       // Preview: report problems and keep serving what is valid, so an editor can fix and reload.
       const report = (found: Problem[]) => found.length && context.logger.error(formatReport(found));
-      report(problems);
-      context.watcher.add(baseDir);
+      storeChecked(context, result, rootDir, code);
+      report(result.problems);
+      // Editing the registry re-files every article (official names, regions), so it is watched too.
+      const registryFile = resolve(rootDir, result.registryFile);
+      context.watcher.add([baseDir, registryFile]);
       const onChange = (changed: string) => {
-        if (changed.startsWith(baseDir) && MARKDOWN_FILE.test(changed)) report(run());
+        if ((changed.startsWith(baseDir) && MARKDOWN_FILE.test(changed)) || changed === registryFile) {
+          const again = check();
+          storeChecked(context, again, rootDir, code);
+          report(again.problems);
+        }
       };
       context.watcher.on('change', onChange);
       context.watcher.on('add', onChange);

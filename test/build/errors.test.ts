@@ -1,12 +1,25 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, tempDir, type BuildResult } from './helpers';
+import { buildSite, ROOT, tempDir, type BuildResult } from './helpers';
 
 /**
  * A content folder full of mistakes: the build must fail once, listing every problem with its
- * file, line and field, and print no stack trace.
+ * file, line and field, and print no stack trace; `npm run check` must say exactly the same.
  */
+
+// 盐城 and 延城 are both "yancheng": the registry itself is refused.
+const REGISTRY = `regions:
+  - name: 盐城
+  - name: 延城
+zones:
+  - name: 盐城经济技术开发区
+    region: 盐城
+    short: [盐城经开区]
+  - name: 延城开发区
+    region: 延城
+`;
 
 const valid = (fields: Record<string, string>) =>
   [
@@ -24,11 +37,13 @@ const valid = (fields: Record<string, string>) =>
   ].join('\n');
 
 let build: BuildResult;
+let content: string;
 
 beforeAll(() => {
   const work = tempDir('errors');
-  const content = join(work, 'content');
+  content = join(work, 'content');
   mkdirSync(join(content, 'a'), { recursive: true });
+  writeFileSync(join(work, 'registry.yaml'), REGISTRY);
   writeFileSync(join(content, 'a/good.md'), valid({}));
   writeFileSync(join(content, 'a/bad-date.md'), valid({ date: '2023-02-30' }));
   writeFileSync(join(content, 'a/no-zone.md'), valid({ zone: '""' }));
@@ -40,6 +55,7 @@ beforeAll(() => {
   writeFileSync(join(content, 'a/one.md'), valid({ slug: 'same-slug' }));
   writeFileSync(join(content, 'a/two.md'), valid({ slug: 'same-slug', title: '另一条' }));
   writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城', zone: '延城开发区' }));
+  writeFileSync(join(content, 'a/unknown-zone.md'), valid({ zone: '盐城开发区' }));
   writeFileSync(join(content, 'a/good.markdown'), valid({ title: '同名文件' }));
   mkdirSync(join(content, 'folder.md'));
   writeFileSync(join(content, 'folder.md/inside.md'), valid({ slug: 'inside-folder', title: '目录名以 .md 结尾' }));
@@ -72,14 +88,26 @@ describe('a build with invalid content', () => {
       /a\/gbk\.md:2: 文件不是 UTF-8 编码.*\/ the file is not UTF-8/,
       /a\/two\.md: slug: 网址 \/news\/same-slug\/ 与 .*a\/one\.md 重复/,
       /a\/good\.md: 与 .*a\/good\.markdown 同名|a\/good\.markdown: 与 .*a\/good\.md 同名/,
-      /a\/homophone\.md: region: “延城”与 .*a\/(\w|-)+\.(md|markdown) 中的“盐城”网址相同（yancheng）/,
+      /registry\.yaml:3: slug: “延城”与第 2 行的“盐城”网址相同（yancheng）/,
+      /a\/unknown-zone\.md:5: zone: 开发区“盐城开发区”不在名录 .*registry\.yaml 中，是否应为“盐城经济技术开发区”？/,
     ];
     for (const pattern of expected)
       expect(
         lines.some((line) => pattern.test(line)),
         String(pattern),
       ).toBe(true);
-    expect(build.output).toMatch(/7 个问题，涉及 7 个文件 \/ 7 problem\(s\) in 7 file\(s\)/);
+    expect(build.output).toMatch(/8 个问题，涉及 8 个文件 \/ 8 problem\(s\) in 8 file\(s\)/);
+  });
+
+  test('npm run check gives the same report as the build', () => {
+    const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.check as string;
+    const [, ...args] = script.split(' ');
+    const check = spawnSync(process.execPath, [...args, content], { cwd: ROOT, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    const report = check.stdout.trim().split('\n');
+    expect(report).toHaveLength(9);
+    const built = build.output.split('\n').map((line) => line.trim());
+    for (const line of report) expect(built, line).toContain(line);
   });
 
   test('prints no stack trace', () => {

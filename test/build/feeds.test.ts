@@ -26,7 +26,8 @@ beforeAll(() => {
   content = join(work, 'content');
   cpSync(join(ROOT, 'test/fixtures/site/news'), content, { recursive: true });
   cpSync(join(ROOT, 'test/fixtures/feeds/news'), content, { recursive: true });
-  generateCorpus(join(content, 'generated'), 60);
+  cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
+  generateCorpus(join(content, 'generated'), 60, 1, join(work, 'registry.yaml'));
   build = buildSite(content, { tz: 'Asia/Kolkata', work });
   dist = build.dist;
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
@@ -392,8 +393,10 @@ describe('article metadata', () => {
 
 describe('a cover that is not under public/', () => {
   test('stops the build, naming every article that uses it, without a stack trace', () => {
-    const missing = join(tempDir('cover'), 'content');
+    const work = tempDir('cover');
+    const missing = join(work, 'content');
     mkdirSync(missing, { recursive: true });
+    cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
     for (const name of ['a', 'b']) {
       const fields = ['title: 缺图', 'date: 2023-04-07', 'source: 盐城市商务局', 'zone: 盐城经济技术开发区', 'region: 盐城'];
       const cover = ['type: 图片新闻', 'cover: /images/no-such-picture.jpg', 'coverAlt: 图'];
@@ -402,7 +405,7 @@ describe('a cover that is not under public/', () => {
     const failed = buildSite(missing);
     expect(failed.status).not.toBe(0);
     for (const name of ['a', 'b'])
-      expect(failed.output).toMatch(new RegExp(`${name}\\.md: cover: 找不到封面图文件 public/images/no-such-picture\\.jpg`));
+      expect(failed.output).toMatch(new RegExp(`${name}\\.md:\\d+: cover: 找不到封面图文件 public/images/no-such-picture\\.jpg`));
     expect(failed.output).not.toMatch(/^\s+at /m);
   });
 });

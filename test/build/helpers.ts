@@ -51,11 +51,24 @@ export function buildSite(contentDir: string, options: { tz?: string; work?: str
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist };
 }
 
-/** Runs the project's corpus generator into `out`. */
-export function generateCorpus(out: string, count: number, seed = 1): void {
+/**
+ * Runs the project's corpus generator into `out`. It writes or completes the registry the
+ * articles need: by default beside `out`, or the given file (the registry of the folder that
+ * holds `out` when the corpus is a subfolder of a fixture).
+ */
+export function generateCorpus(out: string, count: number, seed = 1, registry?: string): void {
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'scripts', 'generate.ts'), '--count', String(count), '--out', out, '--seed', String(seed)],
+    [
+      join(ROOT, 'scripts', 'generate.ts'),
+      '--count',
+      String(count),
+      '--out',
+      out,
+      '--seed',
+      String(seed),
+      ...(registry ? ['--registry', registry] : []),
+    ],
     {
       encoding: 'utf8',
     },

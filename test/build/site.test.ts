@@ -16,7 +16,8 @@ beforeAll(() => {
   const work = tempDir('site');
   const content = join(work, 'content');
   cpSync(join(ROOT, 'test/fixtures/site/news'), content, { recursive: true });
-  generateCorpus(join(content, 'generated'), 40);
+  cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
+  generateCorpus(join(content, 'generated'), 40, 1, join(work, 'registry.yaml'));
   build = buildSite(content, { tz: 'America/Los_Angeles', work });
   dist = build.dist;
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
@@ -89,6 +90,35 @@ describe('article page', () => {
     expect(body.find('[style]').length).toBe(0);
     expect(body.text()).toContain('点击这里');
     expect(body.find('table td').first().text()).toBe('新能源电池');
+  });
+});
+
+describe('the registry', () => {
+  test('an article written with short names is filed under the official ones', () => {
+    const $ = page(dist, '/news/2023-04-07-qianyue/');
+    const links = $('.article__meta a')
+      .map((_, a) => $(a).text())
+      .get();
+    expect(links).toEqual(['盐城经济技术开发区招商局', '盐城经济技术开发区', '盐城']);
+    expect(listingMembers('/zones/yancheng-jingji-jishu-kaifaqu/')).toContain('/news/2023-04-07-qianyue/');
+    for (const file of htmlPages()) expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain('盐城经开区</a>');
+  });
+
+  test('a slug override in the registry gives the zone its URL everywhere', () => {
+    expect(hasPage(dist, '/zones/guanggu/')).toBe(true);
+    const zones = page(dist, '/zones/');
+    expect(
+      zones('a')
+        .filter((_, a) => zones(a).text() === '武汉东湖新技术开发区')
+        .attr('href'),
+    ).toBe('/zones/guanggu/');
+    expect(listFiles(dist).some((file) => file.startsWith('zones/wuhan-donghu'))).toBe(false);
+  });
+});
+
+describe('_redirects', () => {
+  test('maps the path of every legacyUrl to the new article URL', () => {
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe('/kfqxw/yc/202304/t20230407_1234.html /news/2023-04-07-kaigong/ 301\n');
   });
 });
 

@@ -11,15 +11,15 @@ describe('findConflicts', () => {
     ]);
   });
 
-  test('two names with one pinyin slug name both files and names', () => {
-    // 盐城 and 延城 are both "yancheng".
+  test('two sources with one pinyin slug name both files and names', () => {
+    // 盐城 and 延城 are both "yancheng". Regions and zones are checked in the registry instead.
     const found = findConflicts([
-      article('a', { region: '盐城' }),
-      article('b', { region: '延城', zone: '延城开发区' }),
-      article('c', { region: '延城', zone: '延城开发区' }),
+      article('a', { source: '盐城市商务局' }),
+      article('b', { source: '延城市商务局' }),
+      article('c', { source: '延城市商务局' }),
     ]);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'region' });
+    expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'source' });
     expect(found[0].message).toContain('content/news/a.md');
     expect(found[0].message).toContain('yancheng');
   });
@@ -38,14 +38,14 @@ describe('findConflicts, per article and per zone', () => {
     ]);
   });
 
-  test('one zone name under two regions is reported once, naming both files', () => {
+  test('two articles claiming one old URL are reported, whatever the host', () => {
     const found = findConflicts([
-      article('a', { zone: '高新区', region: '盐城' }),
-      article('b', { zone: '高新区', region: '苏州' }),
-      article('c', { zone: '高新区', region: '苏州' }),
+      article('a', { legacyUrl: 'http://old.example.gov.cn/kfqxw/t1.html' }),
+      article('b', { legacyUrl: '/kfqxw/t1.html' }),
+      article('c', { legacyUrl: 'http://old.example.gov.cn/kfqxw/t2.html' }),
     ]);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'region' });
-    expect(found[0].message).toContain('content/news/a.md');
+    expect(found.map(formatProblem)).toEqual([
+      'content/news/b.md: legacyUrl: 旧网址 /kfqxw/t1.html 已由 content/news/a.md 使用 / the old URL /kfqxw/t1.html is also claimed by content/news/a.md',
+    ]);
   });
 });

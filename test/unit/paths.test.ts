@@ -7,6 +7,7 @@ import {
   feedsPagePath,
   feedStylesheetPath,
   isUsableArticleSlug,
+  legacyPath,
   listingPath,
   opmlPath,
   pageParam,
@@ -80,5 +81,24 @@ describe('paths', () => {
 
   test('absolute URLs are on the configured origin', () => {
     expect(absoluteUrl('/news/x/')).toMatch(/^https:\/\/[^/]+\/news\/x\/$/);
+  });
+});
+
+describe('termSlug and the registry', () => {
+  const slugs = { zone: new Map([['武汉东湖新技术开发区', 'guanggu']]), region: new Map([['西安', 'xian-shaanxi']]) };
+
+  test('a slug override in the registry replaces the pinyin of a zone or region', () => {
+    expect(termSlug('zone', '武汉东湖新技术开发区', slugs)).toBe('guanggu');
+    expect(termSlug('region', '西安', slugs)).toBe('xian-shaanxi');
+    expect(termSlug('zone', '盐城经济技术开发区', slugs)).toBe('yancheng-jingji-jishu-kaifaqu');
+  });
+
+  test('an override applies to its kind only: a source with the same name keeps its pinyin', () => {
+    expect(termSlug('source', '西安', slugs)).toBe('xian');
+  });
+
+  test('the old URL of an imported article is matched on its path', () => {
+    expect(legacyPath('http://www.example.gov.cn/kfqxw/t20230407_1.html?id=3')).toBe('/kfqxw/t20230407_1.html');
+    expect(legacyPath('/art/2023/4/7/art_1.html')).toBe('/art/2023/4/7/art_1.html');
   });
 });

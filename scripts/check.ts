@@ -1,0 +1,52 @@
+// Checks every article and the registry without building the site: the same check the build
+// runs first (src/lib/check.ts), so an editor never sees two verdicts.
+//
+//   npm run check [-- --json] [-- DIR]
+
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkContent } from '@/lib/check';
+import { formatReport, sortProblems } from '@/lib/problems';
+import { SITE } from '@/site.config';
+
+const USAGE = `Usage: npm run check [-- --json] [-- DIR]
+
+  DIR     the news folder to check (default ${SITE.contentDir}); its registry is DIR/../registry.yaml
+  --json  print the problems as JSON, for CI annotations
+  --help  show this message
+
+Prints every problem as file:line: field: message, then a count; exits 1 when there is any.`;
+
+function main(argv: readonly string[]): number {
+  const json = argv.includes('--json');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const unknown = argv.find((arg) => arg.startsWith('-') && arg !== '--json');
+  const dirs = argv.filter((arg) => !arg.startsWith('-'));
+  if (unknown || dirs.length > 1) {
+    process.stderr.write(`check: ${unknown ? `unknown option ${unknown}` : 'give one folder'}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const rootDir = process.cwd();
+  const contentDir = resolve(rootDir, dirs[0] ?? SITE.contentDir);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    process.stderr.write(`check: 找不到文章目录 / the content folder does not exist: ${contentDir}\n`);
+    return 2;
+  }
+  const { problems, articles } = checkContent({ rootDir, contentDir });
+  if (json) {
+    const files = new Set(problems.map((problem) => problem.file)).size;
+    process.stdout.write(
+      `${JSON.stringify({ problems: sortProblems(problems), count: problems.length, files, articles: articles.length }, null, 2)}\n`,
+    );
+  } else if (problems.length) {
+    process.stdout.write(`${formatReport(problems)}\n`);
+  } else {
+    process.stdout.write(`没有发现问题，共 ${articles.length} 篇文章 / no problems in ${articles.length} article(s)\n`);
+  }
+  return problems.length ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,54 @@
+// Writing an article file for the editors' tools (new, import): never over another file or
+// another article's URL, and never anything the check would refuse.
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArticleFile } from '@/lib/article-file';
+import { articleText, recommendedPath, type ArticleFields } from '@/lib/article-writer';
+import { articleContext, listArticleFiles, MARKDOWN_FILE } from '@/lib/check';
+import { parseArticleDate } from '@/lib/dates';
+import { articleSlug } from '@/lib/paths';
+import { formatProblem } from '@/lib/problems';
+import type { Registry } from '@/lib/registry';
+
+/** A mistake the editor can fix: printed without a stack, exit code 1. */
+export class EditorError extends Error {}
+
+/**
+ * Writes the article, refusing to overwrite a file or to take a URL another article has, and
+ * refusing anything the check would refuse. Returns the path written, relative to rootDir.
+ */
+export function writeArticle(
+  rootDir: string,
+  contentDir: string,
+  registry: Registry,
+  fields: ArticleFields,
+  name: string,
+  body: string,
+  takenSlugs: Map<string, string> = slugsOf(contentDir),
+): string {
+  const date = parseArticleDate(fields.date);
+  if (!date.ok) throw new EditorError(`日期无法识别 / not a date: ${fields.date}`);
+  const path = join(contentDir, recommendedPath(date.date, name));
+  const file = relative(rootDir, path).split('\\').join('/');
+  if (existsSync(path)) throw new EditorError(`${file} 已存在，不会覆盖 / ${file} exists already; it is never overwritten`);
+  const slug = articleSlug(recommendedPath(date.date, name).replace(MARKDOWN_FILE, ''));
+  const taken = takenSlugs.get(slug);
+  if (taken) {
+    throw new EditorError(
+      `网址 /news/${slug}/ 已由 ${taken} 使用，请换一个 --name / the URL /news/${slug}/ is taken by ${taken}: choose another --name`,
+    );
+  }
+  const text = articleText(fields, body);
+  const checked = parseArticleFile(file, new TextEncoder().encode(text), articleContext(registry, join(rootDir, 'public')));
+  if (!checked.ok) throw new EditorError(checked.problems.map(formatProblem).join('\n'));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text, { flag: 'wx' });
+  takenSlugs.set(slug, file);
+  return file;
+}
+
+/** The URL slug of every file name under the news folder, to the file that has it. */
+export function slugsOf(contentDir: string): Map<string, string> {
+  return new Map(listArticleFiles(contentDir).map((name) => [articleSlug(name.replace(MARKDOWN_FILE, '')), name]));
+}
