@@ -53,7 +53,11 @@ export function coverFile(publicDir: string, cover: string): string | undefined 
  * once per distinct file. A missing local cover has no entry: the content check
  * (src/lib/check.ts) has already refused such an article, with its file and line.
  */
-export function coverSizes(articles: readonly Article[], publicDir: string, sizeOf: (file: string) => number | undefined): Map<string, number> {
+export function coverSizes(
+  articles: readonly Article[],
+  publicDir: string,
+  sizeOf: (file: string) => number | undefined,
+): Map<string, number> {
   const bytes = new Map<string, number>();
   const seen = new Set<string>();
   for (const { cover } of articles) {
