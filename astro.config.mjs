@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
 
 export default defineConfig({
@@ -10,4 +11,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Tests and benchmarks build several corpora side by side; each gets its own content cache.
   cacheDir: process.env.DEVZONE_CACHE_DIR,
+  // The search index, built from the records src/pages/search/records/ writes (see the integration).
+  integrations: [pagefindIndex({ recordsDir: 'search/records', bundleDir: 'pagefind' })],
 });

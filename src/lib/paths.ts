@@ -105,3 +105,13 @@ export function taxonomyIndexPath(kind: Exclude<TaxonomyKind, 'type'>): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, SITE.url).href;
 }
+
+/** The search page. Other pages reach it with a plain form (`?q=`), so they need no script. */
+export function searchPath(): string {
+  return join('search');
+}
+
+/** Where the build writes Pagefind's bundle (src/integrations/pagefind.ts) and search loads it. */
+export function pagefindBundlePath(): string {
+  return join('pagefind');
+}
