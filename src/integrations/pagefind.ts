@@ -42,7 +42,9 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         try {
           for (const file of files) {
             const records = JSON.parse(await readFile(join(recordsDir, file), 'utf8')) as SearchRecord[];
-            const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: searchDocument(record) })));
+            const added = await Promise.all(
+              records.map((record) => index.addHTMLFile({ url: record.url, content: searchDocument(record) })),
+            );
             fail(
               added.flatMap((response) => response.errors),
               'indexing',

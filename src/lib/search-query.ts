@@ -113,9 +113,7 @@ export function excerpt(text: string, query: string, length = 90): ExcerptPiece[
   if (start > 0) pieces.push({ text: '…', mark: false });
   let at = start;
   while (at < end) {
-    const hits = phrases
-      .map((phrase) => ({ phrase, index: lower.indexOf(phrase, at) }))
-      .filter(({ index }) => index >= 0 && index < end);
+    const hits = phrases.map((phrase) => ({ phrase, index: lower.indexOf(phrase, at) })).filter(({ index }) => index >= 0 && index < end);
     if (hits.length === 0) break;
     const hit = hits.reduce((a, b) => (b.index < a.index || (b.index === a.index && b.phrase.length > a.phrase.length) ? b : a));
     if (hit.index > at) pieces.push({ text: text.slice(at, hit.index), mark: false });

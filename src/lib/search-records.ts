@@ -82,7 +82,8 @@ function tokenText(text: string): string {
  * The page Pagefind indexes for a record: the title (weighted, so an article whose title has
  * the words ranks first), meta line and body as search tokens; what results show as metadata,
  * filters and the sort key in attributes, as plain text. A GAP between the blocks keeps their
- * words apart, so the stored text decodes back into title, meta line and body.
+ * words apart, so the stored text decodes back into title, meta line and body (the spaces
+ * before the closing tags keep a block's last word from running into the next block's first).
  */
 export function searchDocument(record: SearchRecord): string {
   const meta = (attribute: string, key: string, value: string | undefined) =>
@@ -100,8 +101,8 @@ export function searchDocument(record: SearchRecord): string {
   ].join('');
   return (
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head}</head><body data-pagefind-body>` +
-    `<h1 data-pagefind-weight="10">${tokenText(record.title)}</h1>` +
-    `<p>${GAP} ${tokenText(record.metaLine)}</p>` +
+    `<h1 data-pagefind-weight="10">${tokenText(record.title)} </h1>` +
+    `<p>${GAP} ${tokenText(record.metaLine)} </p>` +
     `<div>${GAP} ${tokenText(record.body)}</div></body></html>`
   );
 }

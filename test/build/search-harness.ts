@@ -67,17 +67,24 @@ export const FIRST_PAGE = 10;
 export interface IndexedArticle {
   url: string;
   title: string;
+  zone: string;
+  region: string;
   text: string;
 }
 
-/** Every article of a built site with the text search indexes: title and body. */
+/** Every article of a built site with the text search indexes: title, meta line and body. */
 export function indexedArticles(dist: string): IndexedArticle[] {
   return listFiles(join(dist, 'news'))
     .filter((file) => file.endsWith('index.html') && !file.startsWith('page/') && file !== 'index.html')
     .map((file) => {
       const $ = load(readFileSync(join(dist, 'news', file), 'utf8'));
       const title = $('.article__title').text().trim();
-      return { url: `/news/${file.replace(/index\.html$/, '')}`, title, text: `${title}\n${$('.article__body').text()}` };
+      const meta = $('.article__meta dd')
+        .map((_, field) => $(field).text().trim())
+        .get();
+      const [, , zone, region] = meta;
+      const text = [title, ...meta, $('.article__body').text()].join('\n');
+      return { url: `/news/${file.replace(/index\.html$/, '')}`, title, zone, region, text };
     });
 }
 
@@ -150,7 +157,9 @@ export async function waitForSearch(page: Page): Promise<string> {
 
 /** Result links in the order shown. */
 export async function shownResults(page: Page): Promise<string[]> {
-  return page.locator('#search-results .article-list__title a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  return page
+    .locator('#search-results .article-list__title a')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
 
 /** Types `query` into the search page's box, submits, then shows every result. */

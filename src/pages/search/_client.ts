@@ -38,16 +38,28 @@ interface Pagefind {
 /** Results shown at first, and added by each press of 显示更多结果. */
 const PAGE_SIZE = 10;
 
-const form = document.querySelector<HTMLFormElement>('#search-form')!;
-const input = form.querySelector<HTMLInputElement>('#search-q')!;
-const status = document.querySelector<HTMLElement>('#search-status')!;
-const list = document.querySelector<HTMLOListElement>('#search-results')!;
-const more = document.querySelector<HTMLButtonElement>('#search-more')!;
-const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, form.querySelector<HTMLSelectElement>(`select[name="${key}"]`)!]));
+/** An element the page's markup (./index.astro) always has. */
+function element<T extends Element>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`search page: no ${selector}`);
+  return found;
+}
+
+const form = element<HTMLFormElement>('#search-form');
+const input = element<HTMLInputElement>('#search-q');
+const status = element<HTMLElement>('#search-status');
+const list = element<HTMLOListElement>('#search-results');
+const more = element<HTMLButtonElement>('#search-more');
+const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, element<HTMLSelectElement>(`#search-form select[name="${key}"]`)]));
 
 let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind, with its filter indexes loaded: searches only count filter values once they are. */
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${form.dataset.bundle}pagefind.js`) as Promise<Pagefind>;
+  pagefind ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${form.dataset.bundle}pagefind.js`)) as Pagefind;
+    await pf.filters();
+    return pf;
+  })();
   return pagefind;
 }
 
@@ -63,14 +75,16 @@ function showState(state: SearchState): void {
     if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
     select.value = value;
   }
-  form.querySelector<HTMLInputElement>(`input[name="sort"][value="${state.order === 'date' ? 'date' : ''}"]`)!.checked = true;
+  element<HTMLInputElement>(`#search-form input[name="sort"][value="${state.order === 'date' ? 'date' : ''}"]`).checked = true;
 }
 
 /** Each filter's options with the number of results each value would leave. */
 function showCounts(counts: Counts, state: SearchState): void {
   for (const [key, select] of selects) {
     const chosen = state.filters[key] ?? '';
-    const values = Object.entries(counts[key] ?? {}).sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
+    const values = Object.entries(counts[key] ?? {}).sort(([a], [b]) =>
+      key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN'),
+    );
     if (chosen && !values.some(([value]) => value === chosen)) values.unshift([chosen, 0]);
     select.replaceChildren(new Option('全部', ''));
     for (const [value, count] of values) {
@@ -179,7 +193,7 @@ async function search(state: SearchState): Promise<void> {
           ranking.results.map((result) => result.id),
         )
       : [...byId.keys()];
-    shown = ids.map((id) => byId.get(id)!);
+    shown = ids.flatMap((id) => byId.get(id) ?? []);
     shownCount = 0;
     shownQuery = state.q;
     showCounts(response.filters, state);
