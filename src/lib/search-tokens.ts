@@ -6,7 +6,7 @@
  * and queries with the browser's Intl.Segmenter, and the two split words differently
  * (https://github.com/Pagefind/pagefind/issues/1237).
  *
- * Chinese text is cut into overlapping character bigrams (一个汉字 → 一个 个汉 汉字): any text
+ * Chinese text is cut into overlapping character bigrams (一个汉字 → 一个 个汉 汉字 字): any text
  * that contains a query of two or more characters contains every bigram of the query, at
  * consecutive positions, so Pagefind finds it with no dictionary at all. Each Han character
  * becomes four hex digits of its UTF-16 code units behind a `q` (合肥 → q5408q80a5 → `q540880a5`),
@@ -56,12 +56,22 @@ function pieces(text: string): Piece[] {
 }
 
 /** The bigrams of a run of Han characters; a lone character stands for itself. */
-function hanTokens(run: string): string[] {
+function bigrams(run: string): string[] {
   const chars = [...run];
   if (chars.length === 1) return [hex(chars[0])];
   const tokens: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) tokens.push(hex(chars[i] + chars[i + 1]));
   return tokens;
+}
+
+/**
+ * A run's bigrams, then its last character alone. Pagefind matches a one-character query as
+ * the start of a word, which finds it in every bigram but the run's last: that one needs the
+ * extra word. (Queries use `bigrams` only: the extra word stands only at the end of a run.)
+ */
+function hanTokens(run: string): string[] {
+  const chars = [...run];
+  return chars.length === 1 ? bigrams(run) : [...bigrams(run), hex(chars[chars.length - 1])];
 }
 
 /**
@@ -95,6 +105,8 @@ export function decodeTokens(content: string): string {
       continue;
     }
     const chars = unhex(token);
+    // The lone last character after a run's bigrams repeats what is already there.
+    if (chars?.length === 1 && previous === 'han') continue;
     if (chars) {
       // Consecutive Han tokens are bigrams of one run: each adds its second character.
       out += previous === 'han' ? chars[chars.length - 1] : chars.join('');
@@ -116,7 +128,11 @@ export function decodeTokens(content: string): string {
 export function queryParts(query: string): string[][] {
   return query
     .split(/\s+/)
-    .map((part) => indexTokens(part).filter((token) => token !== GAP && /[\p{L}\p{N}]/u.test(token)))
+    .map((part) =>
+      pieces(part).flatMap((piece) =>
+        piece.kind === 'han' ? bigrams(piece.text) : piece.kind === 'other' && /[\p{L}\p{N}]/u.test(piece.text) ? [piece.text] : [],
+      ),
+    )
     .filter((tokens) => tokens.length > 0);
 }
 

@@ -5,12 +5,12 @@ import { decodeTokens, GAP, indexTokens, queryParts } from '@/lib/search-tokens'
 const readable = (tokens: string[]) => tokens.map((token) => (token.startsWith('q') ? decodeTokens(token) : token));
 
 describe('indexTokens', () => {
-  test('cuts Chinese into overlapping bigrams', () => {
-    expect(readable(indexTokens('招商引资'))).toEqual(['招商', '商引', '引资']);
+  test('cuts Chinese into overlapping bigrams, then the last character alone', () => {
+    expect(readable(indexTokens('招商引资'))).toEqual(['招商', '商引', '引资', '资']);
   });
 
   test('a lone character is its own token', () => {
-    expect(readable(indexTokens('2019年，盐城'))).toEqual(['2019', '年', '，', '盐城']);
+    expect(readable(indexTokens('2019年，盐城'))).toEqual(['2019', '年', '，', '盐城', '城']);
   });
 
   test('Han tokens are lower-case ASCII words that no segmenter or stemmer splits', () => {
@@ -18,8 +18,8 @@ describe('indexTokens', () => {
   });
 
   test('white space next to Chinese becomes a GAP word; between other words it only separates them', () => {
-    expect(readable(indexTokens('经济 开发区'))).toEqual(['经济', GAP, '开发', '发区']);
-    expect(readable(indexTokens('GDP 10.5% 增长'))).toEqual(['GDP', '10.5%', GAP, '增长']);
+    expect(readable(indexTokens('经济 开发区'))).toEqual(['经济', '济', GAP, '开发', '发区', '区']);
+    expect(readable(indexTokens('GDP 10.5% 增长'))).toEqual(['GDP', '10.5%', GAP, '增长', '长']);
   });
 
   test('every Chinese phrase a text contains is a run of consecutive tokens of that text', () => {
@@ -56,6 +56,16 @@ describe('decodeTokens', () => {
 });
 
 describe('queryParts', () => {
+  test('a phrase is its bigrams only: the lone last character stands only at the end of a run', () => {
+    expect(queryParts('招商引资').map(readable)).toEqual([['招商', '商引', '引资']]);
+    expect(queryParts('链').map(readable)).toEqual([['链']]);
+  });
+
+  test('every single character of a text is the start of one of its tokens', () => {
+    const tokens = indexTokens('产业链，链长制');
+    for (const char of '产业链长制') expect(tokens.some((token) => token.startsWith(queryParts(char)[0][0]))).toBe(true);
+  });
+
   test('one list of tokens per space-separated part', () => {
     expect(queryParts('经济开发区 产业').map(readable)).toEqual([['经济', '济开', '开发', '发区'], ['产业']]);
   });
