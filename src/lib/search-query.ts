@@ -108,7 +108,7 @@ export function excerpt(text: string, query: string, length = 90): ExcerptPiece[
   const lower = text.toLowerCase();
   const first = Math.min(...phrases.map((phrase) => lower.indexOf(phrase)).filter((at) => at >= 0));
   const start = Number.isFinite(first) ? Math.max(0, first - Math.floor(length / 4)) : 0;
-  const end = Math.min(text.length, start + length);
+  let end = Math.min(text.length, start + length);
   const pieces: ExcerptPiece[] = [];
   if (start > 0) pieces.push({ text: '…', mark: false });
   let at = start;
@@ -117,7 +117,9 @@ export function excerpt(text: string, query: string, length = 90): ExcerptPiece[
     if (hits.length === 0) break;
     const hit = hits.reduce((a, b) => (b.index < a.index || (b.index === a.index && b.phrase.length > a.phrase.length) ? b : a));
     if (hit.index > at) pieces.push({ text: text.slice(at, hit.index), mark: false });
-    const stop = Math.min(end, hit.index + hit.phrase.length);
+    // A phrase that starts inside the excerpt is shown whole.
+    const stop = hit.index + hit.phrase.length;
+    end = Math.max(end, stop);
     pieces.push({ text: text.slice(hit.index, stop), mark: true });
     at = stop;
   }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 
 /**
@@ -34,7 +34,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 export function buildSite(contentDir: string, options: { tz?: string; work?: string } = {}): BuildResult {
   const work = options.work ?? tempDir('build');
-  const dist = join(work, 'dist');
+  // An output folder outside the project makes Astro put the build's server chunks in the shared
+  // .astro/.prerender/, where two builds at once (Vitest runs test files in parallel) delete each
+  // other's. Under the project, each build keeps them next to its own output.
+  const dist = join(ROOT, '.astro', 'test-builds', basename(work), 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', dist], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -74,6 +74,11 @@ describe('excerpt', () => {
     expect(marked.map((piece) => piece.text)).toEqual(['GDP', '产业']);
   });
 
+  test('a phrase that starts inside the excerpt is marked whole', () => {
+    const pieces = excerpt(`${'前'.repeat(5)}招商引资${'后'.repeat(20)}`, '招商引资', 4);
+    expect(pieces.find((piece) => piece.mark)?.text).toBe('招商引资');
+  });
+
   test('the start of the text when the query does not occur in it', () => {
     expect(excerpt('开发区新闻', '招商')).toEqual([{ text: '开发区新闻', mark: false }]);
   });
