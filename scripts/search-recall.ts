@@ -3,7 +3,7 @@
 // regression queries of test/build/search-harness.ts against both in Chromium. Prints a
 // Markdown table: how many articles contain each query, and what each search found.
 //
-//   npm run search:recall [-- --content DIR]
+//   npm run search:recall [-- --content DIR | --dist BUILT_SITE]
 //
 // With more than 1,000 articles it only counts results (as issue 4's table does) instead of
 // paging through every one of them.
@@ -22,8 +22,11 @@ import {
   waitForSearch,
 } from '../test/build/search-harness.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string', default: join(ROOT, 'content', 'news') } } });
-const build = buildSite(resolve(values.content));
+const { values } = parseArgs({
+  options: { content: { type: 'string', default: join(ROOT, 'content', 'news') }, dist: { type: 'string' } },
+});
+// --dist reuses a site already built by `npm run build` (large corpora take minutes to build).
+const build = values.dist ? { status: 0, output: '', dist: resolve(values.dist) } : buildSite(resolve(values.content));
 if (build.status !== 0) {
   console.error(build.output);
   process.exit(1);

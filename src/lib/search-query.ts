@@ -1,4 +1,4 @@
-import { queryParts, queryPhrases } from '@/lib/search-tokens';
+import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search-tokens';
 
 /**
  * The search page's state and what it asks Pagefind, as pure functions: the page script
@@ -55,11 +55,11 @@ export interface PagefindCall {
 
 /**
  * What to ask Pagefind for a state. `results` gives the result set, its order and the filter
- * counts. A one-part query of several tokens is a quoted (exact) search: Pagefind then keeps
+ * counts. A Chinese phrase (招商引资) is a quoted (exact) search: Pagefind then keeps
  * only pages where the tokens stand next to each other, which for bigrams means pages that
  * contain the phrase itself. Exact searches come back unranked, so for relevance order a
- * second, ordinary search (`ranking`) supplies the order. Parts separated by spaces are
- * searched together (every token of every part must occur), ranked by Pagefind.
+ * second, ordinary search (`ranking`) supplies the order. Anything else (parts separated by
+ * spaces, Chinese mixed with numbers) is an ordinary search: every token must occur.
  * Returns undefined when there is nothing to search for.
  */
 export function pagefindCalls(state: SearchState): { results: PagefindCall; ranking?: PagefindCall } | undefined {
@@ -67,7 +67,7 @@ export function pagefindCalls(state: SearchState): { results: PagefindCall; rank
   const byDate = state.order === 'date';
   if (parts.length === 0) return Object.keys(state.filters).length > 0 ? { results: { term: null, byDate: true } } : undefined;
   const plain = parts.flat().join(' ');
-  if (parts.length === 1 && parts[0].length > 1) {
+  if (parts.length === 1 && isChinesePhrase(state.q)) {
     const results = { term: `"${plain}"`, byDate };
     return byDate ? { results } : { results, ranking: { term: plain, byDate: false } };
   }

@@ -120,20 +120,31 @@ export function decodeTokens(content: string): string {
   return out;
 }
 
+/** The pieces of a query part that Pagefind indexes something for (not punctuation alone). */
+function searchable(part: string): Piece[] {
+  return pieces(part).filter((piece) => piece.kind === 'han' || (piece.kind === 'other' && /[\p{L}\p{N}]/u.test(piece.text)));
+}
+
 /**
- * The reader's query as Pagefind terms: one list of tokens per space-separated part. Each part
- * is a phrase (its tokens stand next to each other in any text that contains it); words that
- * are only punctuation are left out, as Pagefind indexes nothing for them.
+ * The reader's query as Pagefind terms: one list of tokens per space-separated part. Words
+ * that are only punctuation are left out, as Pagefind indexes nothing for them.
  */
 export function queryParts(query: string): string[][] {
   return query
     .split(/\s+/)
-    .map((part) =>
-      pieces(part).flatMap((piece) =>
-        piece.kind === 'han' ? bigrams(piece.text) : piece.kind === 'other' && /[\p{L}\p{N}]/u.test(piece.text) ? [piece.text] : [],
-      ),
-    )
+    .map((part) => searchable(part).flatMap((piece) => (piece.kind === 'han' ? bigrams(piece.text) : [piece.text])))
     .filter((tokens) => tokens.length > 0);
+}
+
+/**
+ * Whether a query part is Chinese of two characters or more (punctuation aside): then its
+ * bigrams stand next to each other, in order, in every text that contains it, and an exact
+ * (quoted) Pagefind search finds exactly those texts. Mixed with numbers or Latin (2021年), it
+ * is not: in the text, the run's last character alone stands between 年 and what follows.
+ */
+export function isChinesePhrase(part: string): boolean {
+  const found = searchable(part);
+  return found.length === 1 && found[0].kind === 'han' && [...found[0].text].length > 1;
 }
 
 /** The parts of a query as plain text, for highlighting (the same split as `queryParts`). */

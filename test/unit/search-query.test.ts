@@ -30,6 +30,10 @@ describe('pagefindCalls', () => {
     });
   });
 
+  test('Chinese mixed with numbers is an ordinary search: every token must occur', () => {
+    expect(pagefindCalls(state({ q: '2021年' }))).toEqual({ results: { term: queryParts('2021年')[0].join(' '), byDate: false } });
+  });
+
   test('newest first needs no ranking search', () => {
     expect(pagefindCalls(state({ q: '招商引资', order: 'date' }))?.ranking).toBeUndefined();
   });

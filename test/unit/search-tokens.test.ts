@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeTokens, GAP, indexTokens, queryParts } from '@/lib/search-tokens';
+import { decodeTokens, GAP, indexTokens, isChinesePhrase, queryParts } from '@/lib/search-tokens';
 
 /** The readable form of tokens: Han tokens decoded one by one. */
 const readable = (tokens: string[]) => tokens.map((token) => (token.startsWith('q') ? decodeTokens(token) : token));
@@ -73,5 +73,15 @@ describe('queryParts', () => {
   test('leaves out punctuation, which nothing is indexed for', () => {
     expect(queryParts('“直通车”').map(readable)).toEqual([['直通', '通车']]);
     expect(queryParts(' ，。 ')).toEqual([]);
+  });
+});
+
+describe('isChinesePhrase', () => {
+  test('Chinese of two characters or more, punctuation aside', () => {
+    expect(isChinesePhrase('招商引资')).toBe(true);
+    expect(isChinesePhrase('“直通车”')).toBe(true);
+    expect(isChinesePhrase('链')).toBe(false);
+    expect(isChinesePhrase('2021年')).toBe(false);
+    expect(isChinesePhrase('GDP')).toBe(false);
   });
 });
