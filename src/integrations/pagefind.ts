@@ -39,7 +39,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         fail(errors, 'createIndex');
         if (!index) throw new Error('Pagefind created no index');
         let count = 0;
-        let added = started;
+        let added: number;
         try {
           for (const file of files) {
             const records = JSON.parse(await readFile(join(recordsDir, file), 'utf8')) as SearchRecord[];
