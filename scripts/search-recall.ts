@@ -7,7 +7,8 @@
 //
 // With more than 1,000 articles it only counts results (as issue 4's table does) instead of
 // paging through every one of them.
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { buildSite, ROOT } from '../test/build/helpers.ts';
@@ -102,6 +103,8 @@ for (const query of QUERIES) {
 }
 await browser.close();
 server.close();
+// A build made here goes; a site given with --dist stays.
+if (!values.dist) rmSync(dirname(build.dist), { recursive: true, force: true });
 
 console.log(
   `${articles.length} articles; stock index: ${added.page_count} pages, zh segmenter, built in ${stockSeconds}s; results on the first page: ${FIRST_PAGE}\n`,
