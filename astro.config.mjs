@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
 
 export default defineConfig({
@@ -14,7 +15,10 @@ export default defineConfig({
   integrations: [
     // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
     // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
-    // pages (URLs ending in /) go in: feeds, the OPML file and robots.txt are not web pages.
+    // pages (URLs ending in /) go in: feeds, the OPML file, robots.txt and the search records
+    // are not web pages.
     sitemap({ filter: (page) => page.endsWith('/') }),
+    // The search index, built from the records src/pages/search/records/ writes (see the integration).
+    pagefindIndex({ recordsDir: 'search/records', bundleDir: 'pagefind' }),
   ],
 });

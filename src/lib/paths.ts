@@ -154,3 +154,13 @@ export function sitemapIndexPath(): string {
 export function publicFilePath(file: string): string {
   return /^https?:\/\//i.test(file) ? file : `${base}${file.replace(/^\/+/, '')}`;
 }
+
+/** The search page. Other pages reach it with a plain form (`?q=`), so they need no script. */
+export function searchPath(): string {
+  return join('search');
+}
+
+/** Where the build writes Pagefind's bundle (src/integrations/pagefind.ts) and search loads it. */
+export function pagefindBundlePath(): string {
+  return join('pagefind');
+}

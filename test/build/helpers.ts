@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 
@@ -19,8 +18,16 @@ export interface BuildResult {
   dist: string;
 }
 
+/**
+ * A new folder for a test's content and build. It is inside the project (under .astro/, which
+ * git ignores): for an output folder outside the project, Astro puts the build's server chunks
+ * in the shared .astro/.prerender/, where two builds at once (Vitest runs test files in
+ * parallel) delete each other's; inside, each build keeps them next to its own output.
+ */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `devzone-${prefix}-`));
+  const parent = join(ROOT, '.astro', 'test-builds');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, `${prefix}-`));
 }
 
 /**

@@ -1,0 +1,240 @@
+// The search page's script: reads the state from the URL, asks Pagefind's JS API with the query
+// turned into search tokens (src/lib/search-tokens.ts, the code the index was built with), and
+// shows the results as the site's article lists. Why not Pagefind's Component UI: it passes the
+// reader's text straight to Pagefind, which would segment it with Intl.Segmenter on this zh-CN
+// page; and its excerpts would show search tokens, not sentences.
+import {
+  bodyOf,
+  excerpt,
+  orderByRanking,
+  pagefindCalls,
+  readSearchState,
+  searchQueryString,
+  SEARCH_FILTERS,
+  type PagefindCall,
+  type SearchState,
+} from '@/lib/search-query';
+import { decodeTokens } from '@/lib/search-tokens';
+
+type Counts = Record<string, Record<string, number>>;
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Counts;
+}
+interface Pagefind {
+  search(term: string | null, options: object): Promise<PagefindResponse>;
+  filters(): Promise<Counts>;
+}
+
+/** Results shown at first, and added by each press of 显示更多结果. */
+const PAGE_SIZE = 10;
+
+/** An element the page's markup (./index.astro) always has. */
+function element<T extends Element>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`search page: no ${selector}`);
+  return found;
+}
+
+const form = element<HTMLFormElement>('#search-form');
+const input = element<HTMLInputElement>('#search-q');
+const status = element<HTMLElement>('#search-status');
+const list = element<HTMLOListElement>('#search-results');
+const more = element<HTMLButtonElement>('#search-more');
+const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, element<HTMLSelectElement>(`#search-form select[name="${key}"]`)]));
+
+let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind, with its filter indexes loaded: searches only count filter values once they are. */
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${form.dataset.bundle}pagefind.js`)) as Pagefind;
+    await pf.filters();
+    return pf;
+  })();
+  return pagefind;
+}
+
+function stateFromForm(): SearchState {
+  return readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+}
+
+function showState(state: SearchState): void {
+  input.value = state.q;
+  for (const [key, select] of selects) {
+    const value = state.filters[key] ?? '';
+    // A value from a shared link may not be an option yet: it is until the counts arrive.
+    if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+    select.value = value;
+  }
+  element<HTMLInputElement>(`#search-form input[name="sort"][value="${state.order === 'date' ? 'date' : ''}"]`).checked = true;
+}
+
+/** Each filter's options with the number of results each value would leave. */
+function showCounts(counts: Counts, state: SearchState): void {
+  for (const [key, select] of selects) {
+    const chosen = state.filters[key] ?? '';
+    const values = Object.entries(counts[key] ?? {}).sort(([a], [b]) =>
+      key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN'),
+    );
+    if (chosen && !values.some(([value]) => value === chosen)) values.unshift([chosen, 0]);
+    select.replaceChildren(new Option('全部', ''));
+    for (const [value, count] of values) {
+      const option = new Option(`${value}（${count}）`, value);
+      option.disabled = count === 0 && value !== chosen;
+      select.add(option);
+    }
+    select.value = chosen;
+  }
+}
+
+function call(pf: Pagefind, request: PagefindCall, state: SearchState): Promise<PagefindResponse> {
+  return pf.search(request.term, { filters: state.filters, sort: request.byDate ? { date: 'desc' } : {} });
+}
+
+function resultItem(data: PagefindData, query: string): HTMLLIElement {
+  const { meta } = data;
+  const item = document.createElement('li');
+  item.className = 'article-list__item';
+  if (meta.image) {
+    const image = document.createElement('img');
+    image.className = 'article-list__cover';
+    image.src = meta.image;
+    image.alt = meta.image_alt ?? '';
+    image.width = 192;
+    image.height = 108;
+    image.loading = 'lazy';
+    item.append(image);
+  }
+  const text = document.createElement('div');
+  text.className = 'article-list__text';
+  const heading = document.createElement('h2');
+  heading.className = 'article-list__title';
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = meta.title ?? data.url;
+  heading.append(link);
+  const line = document.createElement('p');
+  line.className = 'article-list__meta';
+  for (const [label, value] of [
+    ['发布时间', meta.date],
+    ['来源', meta.source],
+    ['发布开发区', meta.zone],
+    ['地区', meta.region],
+  ]) {
+    if (!value) continue;
+    const span = document.createElement('span');
+    span.textContent = label === '发布时间' ? value : `${label}：${value}`;
+    line.append(span);
+  }
+  const summary = document.createElement('p');
+  summary.className = 'article-list__summary';
+  const body = bodyOf(decodeTokens(data.content), meta.title ?? '', meta.region ?? '');
+  for (const piece of excerpt(body, query)) {
+    if (piece.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = piece.text;
+      summary.append(mark);
+    } else summary.append(piece.text);
+  }
+  text.append(heading, line, summary);
+  item.append(text);
+  return item;
+}
+
+let current = 0;
+let shown: PagefindResult[] = [];
+let shownCount = 0;
+let shownQuery = '';
+
+async function showMore(run: number): Promise<void> {
+  const next = shown.slice(shownCount, shownCount + PAGE_SIZE);
+  const data = await Promise.all(next.map((result) => result.data()));
+  if (run !== current) return;
+  list.append(...data.map((entry) => resultItem(entry, shownQuery)));
+  shownCount += next.length;
+  more.hidden = shownCount >= shown.length;
+}
+
+async function search(state: SearchState): Promise<void> {
+  const run = ++current;
+  showState(state);
+  const calls = pagefindCalls(state);
+  list.replaceChildren();
+  more.hidden = true;
+  if (!calls) {
+    status.textContent = state.q ? '请输入文字或数字作为关键词。' : '输入关键词，搜索开发区新闻。';
+    loadPagefind()
+      .then((pf) => pf.filters())
+      .then((counts) => run === current && showCounts(counts, state))
+      .catch(() => undefined);
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const pf = await loadPagefind();
+    const [response, ranking] = await Promise.all([
+      call(pf, calls.results, state),
+      calls.ranking ? call(pf, calls.ranking, state) : undefined,
+    ]);
+    if (run !== current) return;
+    const byId = new Map(response.results.map((result) => [result.id, result]));
+    const ids = ranking
+      ? orderByRanking(
+          response.results.map((result) => result.id),
+          ranking.results.map((result) => result.id),
+        )
+      : [...byId.keys()];
+    shown = ids.flatMap((id) => byId.get(id) ?? []);
+    shownCount = 0;
+    shownQuery = state.q;
+    showCounts(response.filters, state);
+    await showMore(run);
+    if (run !== current) return;
+    const scope = Object.values(state.filters).length ? '（已按筛选条件）' : '';
+    status.textContent =
+      shown.length === 0
+        ? state.q
+          ? `没有找到包含“${state.q}”的新闻${scope}。请检查错别字，换一个更短的词，或去掉筛选条件。`
+          : '没有符合筛选条件的新闻。'
+        : state.q
+          ? `找到 ${shown.length} 篇包含“${state.q}”的新闻${scope}，${state.order === 'date' ? '最新发布的' : '最相关的'}在前。`
+          : `共 ${shown.length} 篇新闻符合筛选条件，最新发布的在前。`;
+  } catch {
+    if (run === current) status.textContent = '搜索暂时无法使用（搜索索引由 npm run build 生成）。';
+  } finally {
+    if (run === current) list.removeAttribute('aria-busy');
+  }
+}
+
+function go(state: SearchState): void {
+  history.pushState(null, '', `${location.pathname}${searchQueryString(state)}`);
+  void search(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  go(stateFromForm());
+});
+form.addEventListener('change', (event) => {
+  if (event.target !== input) go(stateFromForm());
+});
+more.addEventListener('click', () => {
+  const first = shownCount;
+  void showMore(current).then(() => {
+    // Keyboard and screen-reader users continue at the first new result.
+    list.children[first]?.querySelector('a')?.focus();
+    status.textContent = `已显示 ${shownCount} / ${shown.length} 篇。`;
+  });
+});
+window.addEventListener('popstate', () => void search(readSearchState(new URLSearchParams(location.search))));
+
+void search(readSearchState(new URLSearchParams(location.search)));
