@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Article } from '@/lib/articles';
 import { formatDate, formatDateTime, toBeijingIso } from '@/lib/dates';
-import { articlePath } from '@/lib/paths';
+import { articlePath, publicFilePath } from '@/lib/paths';
 import { SEARCH_FILTERS } from '@/lib/search-query';
 import { GAP, indexTokens } from '@/lib/search-tokens';
 
@@ -63,7 +63,7 @@ export function searchRecord(article: Article, bodyHtml: string): SearchRecord {
     region: article.region,
     type: article.type,
     year: String(article.year),
-    image: article.cover,
+    image: article.cover && publicFilePath(article.cover),
     imageAlt: article.cover ? article.coverAlt : undefined,
     metaLine: metaLine({ ...article, dateTime: formatDateTime(article.date) }),
     body: htmlToText(bodyHtml),
