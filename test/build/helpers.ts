@@ -98,6 +98,22 @@ export function page(dist: string, path: string): CheerioAPI {
   return load(readFileSync(file, 'utf8'));
 }
 
+/** Every article linked from a listing, following its pager to the end. */
+export function listingMembers(dist: string, start: string): string[] {
+  const members: string[] = [];
+  let path: string | undefined = start;
+  while (path) {
+    const $ = page(dist, path);
+    members.push(
+      ...$('.listing .article-list__title a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    );
+    path = $('.pager a[rel="next"]').attr('href');
+  }
+  return members;
+}
+
 export function hasPage(dist: string, path: string): boolean {
   return existsSync(join(dist, path, 'index.html'));
 }

@@ -2,7 +2,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, generateCorpus, hasPage, listFiles, page, ROOT, tempDir, type BuildResult } from './helpers';
+import { buildSite, generateCorpus, hasPage, listFiles, listingMembers, page, ROOT, tempDir, type BuildResult } from './helpers';
 
 /**
  * One build of the fixture articles (test/fixtures/site) plus 40 generated ones, under a time
@@ -29,22 +29,6 @@ const articlePaths = () =>
   htmlPages()
     .filter((file) => /^news\/(?!page\/)[^/]+\/index\.html$/.test(file))
     .map((file) => `/${file.replace(/index\.html$/, '')}`);
-
-/** Every article linked from a listing, following its pager to the end. */
-function listingMembers(start: string): string[] {
-  const members: string[] = [];
-  let path: string | undefined = start;
-  while (path) {
-    const $ = page(dist, path);
-    members.push(
-      ...$('.listing .article-list__title a')
-        .map((_, a) => $(a).attr('href'))
-        .get(),
-    );
-    path = $('.pager a[rel="next"]').attr('href');
-  }
-  return members;
-}
 
 describe('article page', () => {
   test('shows title, Beijing time, 来源, 发布开发区 and region, each linked to its listing', () => {
@@ -100,7 +84,7 @@ describe('the registry', () => {
       .map((_, a) => $(a).text())
       .get();
     expect(links).toEqual(['盐城经济技术开发区招商局', '盐城经济技术开发区', '盐城']);
-    expect(listingMembers('/zones/yancheng-jingji-jishu-kaifaqu/')).toContain('/news/2023-04-07-qianyue/');
+    expect(listingMembers(dist, '/zones/yancheng-jingji-jishu-kaifaqu/')).toContain('/news/2023-04-07-qianyue/');
     for (const file of htmlPages()) expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain('盐城经开区</a>');
   });
 
@@ -130,7 +114,7 @@ describe('titles and files', () => {
   });
 
   test('a .markdown file is an article like a .md file', () => {
-    expect(listingMembers('/zones/suzhou-gongye-yuanqu/')).toContain('/news/2024-05-20-kuozhanming/');
+    expect(listingMembers(dist, '/zones/suzhou-gongye-yuanqu/')).toContain('/news/2024-05-20-kuozhanming/');
   });
 });
 
@@ -139,8 +123,8 @@ describe('dates do not depend on the build machine time zone', () => {
     const $ = page(dist, '/news/2023-01-01-xinnian/');
     expect(text($, '.article__meta time')).toBe('2023-01-01 00:30');
     expect($('.article__meta time').attr('datetime')).toBe('2023-01-01T00:30:00+08:00');
-    expect(listingMembers('/years/2023/')).toContain('/news/2023-01-01-xinnian/');
-    expect(listingMembers('/years/2022/')).not.toContain('/news/2023-01-01-xinnian/');
+    expect(listingMembers(dist, '/years/2023/')).toContain('/news/2023-01-01-xinnian/');
+    expect(listingMembers(dist, '/years/2022/')).not.toContain('/news/2023-01-01-xinnian/');
   });
 
   test('an explicit UTC time is converted to Beijing time', () => {
@@ -197,7 +181,7 @@ describe('listings', () => {
   });
 
   test('the all-news listing holds every article page exactly once', () => {
-    const members = listingMembers('/news/');
+    const members = listingMembers(dist, '/news/');
     expect(new Set(members).size).toBe(members.length);
     expect([...members].sort()).toEqual(articlePaths().sort());
   });
@@ -210,7 +194,8 @@ describe('listings', () => {
         .get();
       const type = $('.breadcrumb a').last().attr('href') as string;
       const year = `/years/${$('.article__meta time').attr('datetime')?.slice(0, 4)}/`;
-      for (const listing of [source, zone, region, type, year]) expect(listingMembers(listing), `${path} in ${listing}`).toContain(path);
+      for (const listing of [source, zone, region, type, year])
+        expect(listingMembers(dist, listing), `${path} in ${listing}`).toContain(path);
     }
   });
 
@@ -221,7 +206,7 @@ describe('listings', () => {
         .map((_, li) => [[$(li).find('a').attr('href'), Number.parseInt($(li).find('.term-list__count').text(), 10)]])
         .get();
       expect(rows.length, index).toBeGreaterThan(0);
-      for (const [href, count] of rows) expect(listingMembers(href as string).length, `${href} on ${index}`).toBe(count);
+      for (const [href, count] of rows) expect(listingMembers(dist, href as string).length, `${href} on ${index}`).toBe(count);
     }
   });
 
@@ -249,7 +234,7 @@ describe('上一条 / 下一条', () => {
     for (const zone of zones('.term-list a')
       .map((_, a) => zones(a).attr('href'))
       .get()) {
-      const listing = listingMembers(zone);
+      const listing = listingMembers(dist, zone);
       const walked: string[] = [];
       let current: string | undefined = listing[0];
       while (current) {
@@ -275,7 +260,7 @@ describe('site chrome', () => {
   test('home shows the latest news and blocks for regions and zones', () => {
     const $ = page(dist, '/');
     expect($('.home__latest .article-list__item').length).toBe(12);
-    expect($('.home__latest .article-list__title a').first().attr('href')).toBe(listingMembers('/news/')[0]);
+    expect($('.home__latest .article-list__title a').first().attr('href')).toBe(listingMembers(dist, '/news/')[0]);
     expect($('.home-block').length).toBeGreaterThan(2);
   });
 
