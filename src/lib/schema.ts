@@ -95,18 +95,23 @@ export const ArticleSchema = z
       })
       .default([]),
   })
-  .superRefine((data, ctx) => {
-    if (data.type === '图片新闻' && !data.cover) {
-      ctx.addIssue({ code: 'custom', path: ['cover'], message: '图片新闻必须有封面图 / a 图片新闻 needs a cover' });
-    }
-    if (data.cover && !data.coverAlt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['coverAlt'],
-        message: '有封面图时必须写封面说明 / a cover needs coverAlt, a description of the picture',
-      });
-    }
-  });
+  .superRefine(
+    (data, ctx) => {
+      if (data.type === '图片新闻' && !data.cover) {
+        ctx.addIssue({ code: 'custom', path: ['cover'], message: '图片新闻必须有封面图 / a 图片新闻 needs a cover' });
+      }
+      if (data.cover && !data.coverAlt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['coverAlt'],
+          message: '有封面图时必须写封面说明 / a cover needs coverAlt, a description of the picture',
+        });
+      }
+    },
+    // Also when another field is wrong, so that an editor sees every problem of the file at once
+    // (Zod skips object refinements after a field's error by default).
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /** The validated frontmatter, as pages see it (`date` is a Date). */
 export type ArticleData = z.output<typeof ArticleSchema>;

@@ -70,6 +70,22 @@ describe('parseArticleFile', () => {
     );
   });
 
+  test("the missing cover is reported together with another field's error, not after it is fixed", () => {
+    const lines = [
+      '---',
+      'title: 图',
+      'date: 2023-02-30',
+      'source: x',
+      'zone: 盐城经济技术开发区',
+      'region: 盐城',
+      'type: 图片新闻',
+      '---',
+    ];
+    const found = problems(lines).join('\n');
+    expect(found).toMatch(/:3: date: 日期不存在/);
+    expect(found).toMatch(/:1: cover: 图片新闻必须有封面图/);
+  });
+
   test('a YAML syntax error gives its line', () => {
     expect(problems(['---', 'title: a', 'tags: [a, b', 'date: 2023-04-07', '---'])[0]).toMatch(
       /^content\/news\/a\.md:[345]: YAML 语法错误/,
