@@ -35,7 +35,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`check: 找不到文章目录 / the content folder does not exist: ${contentDir}\n`);
     return 2;
   }
-  const { problems, articles } = checkContent({ rootDir, contentDir, twoThreads: true });
+  const { problems, articles } = checkContent({ rootDir, contentDir });
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     process.stdout.write(

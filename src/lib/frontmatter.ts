@@ -37,21 +37,23 @@ const OPTIONS = { engines: { yaml: (text: string) => load(text, { schema: CORE_S
 const UNCLOSED = '头部信息缺少结束的 --- 行 / the frontmatter has no closing --- line';
 const NOT_YAML = '头部信息只能用 YAML，第一行应只有 --- / the frontmatter must be YAML: its first line must be just ---';
 
+/** The first line of an opening `---` as gray-matter reads it: `---`, or `---yaml` naming the language. */
+const YAML_OPENING = /^(?:\uFEFF)?---[ \t]*(?:ya?ml[ \t]*)?\n$/i;
+
 /**
  * What gray-matter would read wrongly for us, found before calling it: an opening `---` with no
- * closing line (it would read the whole file as YAML), and a language named after the opening
- * `---` (`---js` would be run through eval()). Looks only at the first line and for the
- * `\n---` that gray-matter closes the block at.
+ * closing line (it would read the whole file as YAML), and another language named after the
+ * opening `---` (`---js` would be run through eval()). gray-matter opens a block on a first
+ * line starting `---` but not `----`, and closes it at the next `\n---`.
  */
 function openingError(input: string | Buffer): FrontmatterError | undefined {
+  const bom =
+    typeof input === 'string' ? (input.startsWith('\uFEFF') ? 1 : 0) : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  if (input.indexOf('---', bom) !== bom || input.indexOf('----', bom) === bom) return undefined;
   const end = input.indexOf('\n');
-  const upTo = end === -1 ? input.length : end + 1;
-  const first = (typeof input === 'string' ? input.slice(0, upTo) : input.toString('utf8', 0, upTo)).replace(/^\uFEFF/, '');
-  // `----` is a rule, not a delimiter, for gray-matter too: the whole file is body.
-  if (!matter.test(first) || first[3] === '-') return undefined;
   if (end === -1 || input.indexOf('\n---', end) === -1) return { line: 1, message: UNCLOSED };
-  const language = matter.language(first).name;
-  return language && !/^ya?ml$/i.test(language) ? { line: 1, message: NOT_YAML } : undefined;
+  const first = typeof input === 'string' ? input.slice(0, end + 1) : input.toString('utf8', 0, end + 1);
+  return YAML_OPENING.test(first) ? undefined : { line: 1, message: NOT_YAML };
 }
 
 /** `title: …` or `"title": …` at the start of a line: a top-level key. */
