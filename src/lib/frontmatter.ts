@@ -37,8 +37,12 @@ const OPTIONS = { engines: { yaml: (text: string) => load(text, { schema: CORE_S
 const UNCLOSED = '头部信息缺少结束的 --- 行 / the frontmatter has no closing --- line';
 const NOT_YAML = '头部信息只能用 YAML，第一行应只有 --- / the frontmatter must be YAML: its first line must be just ---';
 
+/** gray-matter closes the block at the first line that starts with `---` (a Buffer needle saves a conversion per file). */
+const CLOSE = '\n---';
+const CLOSE_BYTES = Buffer.from(CLOSE);
+
 /** The first line of an opening `---` as gray-matter reads it: `---`, or `---yaml` naming the language. */
-const YAML_OPENING = /^(?:\uFEFF)?---[ \t]*(?:ya?ml[ \t]*)?\n$/i;
+const YAML_OPENING = /^---[ \t]*(?:ya?ml[ \t]*)?\n$/i;
 
 /**
  * What gray-matter would read wrongly for us, found before calling it: an opening `---` with no
@@ -47,12 +51,13 @@ const YAML_OPENING = /^(?:\uFEFF)?---[ \t]*(?:ya?ml[ \t]*)?\n$/i;
  * line starting `---` but not `----`, and closes it at the next `\n---`.
  */
 function openingError(input: string | Buffer): FrontmatterError | undefined {
-  const bom =
-    typeof input === 'string' ? (input.startsWith('\uFEFF') ? 1 : 0) : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
-  if (input.indexOf('---', bom) !== bom || input.indexOf('----', bom) === bom) return undefined;
-  const end = input.indexOf('\n');
-  if (end === -1 || input.indexOf('\n---', end) === -1) return { line: 1, message: UNCLOSED };
-  const first = typeof input === 'string' ? input.slice(0, end + 1) : input.toString('utf8', 0, end + 1);
+  const text = typeof input === 'string';
+  const end = text ? input.indexOf('\n') : input.indexOf(0x0a);
+  const upTo = end === -1 ? input.length : end + 1;
+  const first = (text ? input.slice(0, upTo) : input.toString('utf8', 0, upTo)).replace(/^\uFEFF/, '');
+  if (!first.startsWith('---') || first[3] === '-') return undefined;
+  const close = end === -1 ? -1 : text ? input.indexOf(CLOSE, end) : input.indexOf(CLOSE_BYTES, end);
+  if (close === -1) return { line: 1, message: UNCLOSED };
   return YAML_OPENING.test(first) ? undefined : { line: 1, message: NOT_YAML };
 }
 
