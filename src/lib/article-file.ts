@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parseFrontmatter } from '@/lib/frontmatter';
 import type { Problem } from '@/lib/problems';
 import type { Registry, RegistryKind } from '@/lib/registry';
@@ -19,7 +20,6 @@ export interface ArticleFileContext {
 
 export type ArticleFileResult = { ok: true; data: ArticleData; body: string } | { ok: false; problems: Problem[] };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
 /** The line of the first byte sequence that is not UTF-8. */
@@ -29,20 +29,13 @@ function firstBadLine(bytes: Uint8Array): number {
   return text.slice(0, Math.max(bad, 0)).split('\n').length;
 }
 
-function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return {
-      ok: false,
-      problem: {
-        file,
-        line: firstBadLine(bytes),
-        message:
-          '文件不是 UTF-8 编码（旧稿常为 GBK，请转存为 UTF-8）/ the file is not UTF-8 (legacy archives are often GBK: re-save it as UTF-8)',
-      },
-    };
-  }
+function notUtf8(file: string, bytes: Uint8Array): Problem {
+  return {
+    file,
+    line: firstBadLine(bytes),
+    message:
+      '文件不是 UTF-8 编码（旧稿常为 GBK，请转存为 UTF-8）/ the file is not UTF-8 (legacy archives are often GBK: re-save it as UTF-8)',
+  };
 }
 
 type Data = Record<string, unknown>;
@@ -107,15 +100,14 @@ function coverProblem(data: Data, coverExists: (path: string) => boolean, lineOf
 }
 
 export function parseArticleFile(file: string, bytes: Uint8Array, context: ArticleFileContext = {}): ArticleFileResult {
-  const decoded = decodeUtf8(file, bytes);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-
-  const frontmatter = parseFrontmatter(decoded.text);
+  // Validated here, decoded once by gray-matter (src/lib/frontmatter.ts): a Buffer view, no copy.
+  if (!isUtf8(bytes)) return { ok: false, problems: [notUtf8(file, bytes)] };
+  const frontmatter = parseFrontmatter(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!frontmatter.ok) return { ok: false, problems: [{ file, ...frontmatter.error }] };
 
-  const { data, body, fieldLines } = frontmatter.value;
+  const { data, body, fieldLine } = frontmatter.value;
   // A missing field has no line of its own: point at the frontmatter's opening line.
-  const lineOf = (field: string) => fieldLines.get(field) ?? 1;
+  const lineOf = (field: string) => fieldLine(field) ?? 1;
   const parsed = ArticleSchema.safeParse(data);
   const problems = parsed.success
     ? []

@@ -1,27 +1,27 @@
+import matter from 'gray-matter';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 
 /**
- * Splits an article into frontmatter and body, remembering the line of every field so that
+ * Splits an article into frontmatter and body, and says on which line each field is, so that
  * errors can point at it.
  *
- * The `---` block is found by splitFrontmatter; the YAML inside is read by js-yaml 4 with the YAML 1.2
- * core schema, which has no timestamp type. js-yaml's default schema (and gray-matter's bundled
- * js-yaml 3) would turn `date: 2023-04-07 09:30:00` into a UTC instant, eight hours off Beijing
- * time; here every date stays text and src/lib/dates.ts decides what it means.
+ * gray-matter finds the `---` block; the YAML inside is read by js-yaml 4 with the YAML 1.2 core
+ * schema, which has no timestamp type. gray-matter's own engine (js-yaml 3, default schema)
+ * would turn `date: 2023-04-07 09:30:00` into a UTC instant, eight hours off Beijing time; here
+ * every date stays text and src/lib/dates.ts decides what it means.
  *
- * Why js-yaml rather than `yaml`, and no gray-matter: the editors' check reads every article on
- * every run and must stay under two seconds for 10,000 of them. js-yaml read 10,000 sample
- * frontmatters in 0.26 s where `yaml`'s parseDocument took 2.0 s; gray-matter cost 0.6 s more
- * (it copies every file into a Buffer and rebuilds its options per call) for what is a search
- * for two `---` lines. js-yaml keeps no positions, so field lines come from the block's own
- * lines: top-level keys of a block mapping always start in the first column.
+ * Cost (the check reads 10,000 articles in under two seconds): given a string, gray-matter
+ * first copies it into a Buffer (`file.orig`), a third of its time per file; given the file's
+ * bytes (its typed `Input` is `string | Buffer`) it only decodes them, which the check would
+ * have done anyway. Options are always passed, so gray-matter keeps no `matter.cache` copy of
+ * every file and each call parses afresh.
  */
 
 export interface Frontmatter {
   data: Record<string, unknown>;
   body: string;
-  /** 1-based line in the file of each top-level field. */
-  fieldLines: Map<string, number>;
+  /** 1-based line in the file of a top-level field, if it is there. */
+  fieldLine: (field: string) => number | undefined;
 }
 
 export interface FrontmatterError {
@@ -32,67 +32,87 @@ export interface FrontmatterError {
 
 export type FrontmatterResult = { ok: true; value: Frontmatter } | { ok: false; error: FrontmatterError };
 
+const OPTIONS = { engines: { yaml: (text: string) => load(text, { schema: CORE_SCHEMA }) as object } };
+
+const UNCLOSED = '头部信息缺少结束的 --- 行 / the frontmatter has no closing --- line';
+const NOT_YAML = '头部信息只能用 YAML，第一行应只有 --- / the frontmatter must be YAML: its first line must be just ---';
+
+/** gray-matter closes the block at the first line that starts with `---` (a Buffer needle saves a conversion per file). */
+const CLOSE = '\n---';
+const CLOSE_BYTES = Buffer.from(CLOSE);
+
+/** The first line of an opening `---` as gray-matter reads it: `---`, or `---yaml` naming the language. */
+const YAML_OPENING = /^---[ \t]*(?:ya?ml[ \t]*)?\n$/i;
+
 /**
- * The YAML between a first line `---` and the next line `---`, and the body after it, as
- * gray-matter splits them. The YAML keeps the rest of the first line, so its line N is line N
- * of the file. No frontmatter at all gives undefined; an unclosed block is an error.
+ * What gray-matter would read wrongly for us, found before calling it: an opening `---` with no
+ * closing line (it would read the whole file as YAML), and another language named after the
+ * opening `---` (`---js` would be run through eval()). gray-matter opens a block on a first
+ * line starting `---` but not `----`, and closes it at the next `\n---`.
  */
-export function splitFrontmatter(text: string): { yaml?: string; body: string } | { unclosed: true } {
-  const firstEnd = text.indexOf('\n');
-  if (!/^---[ \t]*$/.test(firstEnd === -1 ? text : text.slice(0, firstEnd))) return { body: text };
-  const close = /\n---[ \t]*(?:\n|$)/g;
-  close.lastIndex = firstEnd;
-  const found = firstEnd === -1 ? null : close.exec(text);
-  if (!found) return { unclosed: true };
-  return { yaml: text.slice(3, found.index), body: text.slice(found.index + found[0].length) };
+function openingError(input: string | Buffer): FrontmatterError | undefined {
+  const text = typeof input === 'string';
+  const end = text ? input.indexOf('\n') : input.indexOf(0x0a);
+  const upTo = end === -1 ? input.length : end + 1;
+  const first = (text ? input.slice(0, upTo) : input.toString('utf8', 0, upTo)).replace(/^\uFEFF/, '');
+  if (!first.startsWith('---') || first[3] === '-') return undefined;
+  const close = end === -1 ? -1 : text ? input.indexOf(CLOSE, end) : input.indexOf(CLOSE_BYTES, end);
+  if (close === -1) return { line: 1, message: UNCLOSED };
+  return YAML_OPENING.test(first) ? undefined : { line: 1, message: NOT_YAML };
 }
 
 /** `title: …` or `"title": …` at the start of a line: a top-level key. */
 const TOP_LEVEL_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#:'"[\]{},&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:\s|$)/;
 
-/**
- * The file line of every top-level key (the YAML's line N is line N of the file).
- */
-function topLevelKeys(yamlText: string): Array<{ field: string; line: number }> {
-  const keys: Array<{ field: string; line: number }> = [];
-  yamlText.split('\n').forEach((text, index) => {
-    const match = TOP_LEVEL_KEY.exec(text);
-    if (match) keys.push({ field: (match[1] ?? match[2] ?? match[3]).trim(), line: index + 1 });
-  });
-  return keys;
+function keyOf(line: string): string | undefined {
+  const match = TOP_LEVEL_KEY.exec(line);
+  return match ? (match[1] ?? match[2] ?? match[3]).trim() : undefined;
 }
 
-function yamlError(error: YAMLException, keys: Array<{ field: string; line: number }>): FrontmatterError {
+/**
+ * The file line of every top-level key: js-yaml keeps no positions, but top-level keys of a
+ * block mapping start in the first column, and line N of gray-matter's `matter` (which keeps
+ * the rest of the opening line) is line N of the file. The first occurrence wins.
+ */
+function keyLines(yamlText: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  yamlText.split('\n').forEach((text, index) => {
+    const field = keyOf(text);
+    if (field !== undefined && !lines.has(field)) lines.set(field, index + 1);
+  });
+  return lines;
+}
+
+function yamlError(error: YAMLException): FrontmatterError {
   const line = error.mark.line + 1;
   if (error.reason === 'duplicated mapping key') {
-    return { line, field: keys.find((key) => key.line === line)?.field, message: '字段重复 / a field appears twice' };
+    // The mark is in the YAML text gray-matter gave js-yaml, whose line N is line N of the file.
+    return { line, field: keyOf(error.mark.buffer.split('\n')[line - 1] ?? ''), message: '字段重复 / a field appears twice' };
   }
   return { line, message: `YAML 语法错误 / YAML syntax error: ${error.reason}` };
 }
 
-export function parseFrontmatter(source: string): FrontmatterResult {
+/** An article's text, or its bytes once they are known to be UTF-8 (the cheaper input, see above). */
+export function parseFrontmatter(source: string | Buffer): FrontmatterResult {
   // CRLF from Windows editors is fine: normalising it keeps line numbers the same.
-  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
-  const file = splitFrontmatter(text);
-  if ('unclosed' in file) {
-    return { ok: false, error: { line: 1, message: '头部信息缺少结束的 --- 行 / the frontmatter has no closing --- line' } };
-  }
-  const yamlText = file.yaml;
-  if (yamlText === undefined) return { ok: true, value: { data: {}, body: file.body, fieldLines: new Map() } };
+  const input = source.includes('\r') ? source.toString().replace(/\r\n?/g, '\n') : source;
+  const opening = openingError(input);
+  if (opening) return { ok: false, error: opening };
 
-  const keys = topLevelKeys(yamlText);
-  let data: unknown;
+  let file: matter.GrayMatterFile<string | Buffer>;
   try {
-    data = load(yamlText, { schema: CORE_SCHEMA });
+    file = matter(input, OPTIONS);
   } catch (error) {
-    if (error instanceof YAMLException) return { ok: false, error: yamlError(error, keys) };
+    if (error instanceof YAMLException) return { ok: false, error: yamlError(error) };
     throw error;
   }
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+  const data: unknown = file.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, error: { line: 2, message: '头部信息应为“字段: 值”的形式 / frontmatter must be a list of "field: value" lines' } };
   }
-  // The first occurrence wins, as it does for duplicates (which are an error anyway).
-  const fieldLines = new Map<string, number>();
-  for (const { field, line } of keys) if (!fieldLines.has(field)) fieldLines.set(field, line);
-  return { ok: true, value: { data: (data ?? {}) as Record<string, unknown>, body: file.body, fieldLines } };
+  // Lines are wanted only for problems: most articles have none, so they are found on demand.
+  const yamlText = file.matter;
+  let lines: Map<string, number> | undefined;
+  const fieldLine = (field: string) => (lines ??= keyLines(yamlText)).get(field);
+  return { ok: true, value: { data: data as Record<string, unknown>, body: file.content, fieldLine } };
 }
