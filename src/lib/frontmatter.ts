@@ -10,11 +10,10 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
  * would turn `date: 2023-04-07 09:30:00` into a UTC instant, eight hours off Beijing time; here
  * every date stays text and src/lib/dates.ts decides what it means.
  *
- * Cost (the check reads 10,000 articles in under two seconds): given a string, gray-matter
- * first copies it into a Buffer (`file.orig`), a third of its time per file; given the file's
- * bytes (its typed `Input` is `string | Buffer`) it only decodes them, which the check would
- * have done anyway. Options are always passed, so gray-matter keeps no `matter.cache` copy of
- * every file and each call parses afresh.
+ * Cost (the check reads 10,000 articles in under two seconds): gray-matter copies its input
+ * into a Buffer and looks the whole input up in its cache on every call, so it is given the
+ * frontmatter block only (findBlock), and the body is decoded from the file's bytes once.
+ * Options are always passed, so gray-matter keeps no `matter.cache` copy of any file.
  */
 
 export interface Frontmatter {
@@ -45,20 +44,24 @@ const CLOSE_BYTES = Buffer.from(CLOSE);
 const YAML_OPENING = /^---[ \t]*(?:ya?ml[ \t]*)?\n$/i;
 
 /**
- * What gray-matter would read wrongly for us, found before calling it: an opening `---` with no
- * closing line (it would read the whole file as YAML), and another language named after the
- * opening `---` (`---js` would be run through eval()). gray-matter opens a block on a first
- * line starting `---` but not `----`, and closes it at the next `\n---`.
+ * The frontmatter block as gray-matter reads it, found before calling it: a first line starting
+ * `---` (not `----`) opens it, the next line starting `---` closes it. Also what gray-matter would
+ * read wrongly for us: an opening `---` with no closing line (it would read the whole file as
+ * YAML), and another language named after the opening `---` (`---js` would be run through
+ * eval()). gray-matter is then given only the block: it hashes its whole input for a cache
+ * lookup on every call, which on a whole article cost more than all its parsing.
  */
-function openingError(input: string | Buffer): FrontmatterError | undefined {
+function findBlock(input: string | Buffer): { end: number } | { error: FrontmatterError } | undefined {
   const text = typeof input === 'string';
   const end = text ? input.indexOf('\n') : input.indexOf(0x0a);
   const upTo = end === -1 ? input.length : end + 1;
   const first = (text ? input.slice(0, upTo) : input.toString('utf8', 0, upTo)).replace(/^\uFEFF/, '');
   if (!first.startsWith('---') || first[3] === '-') return undefined;
   const close = end === -1 ? -1 : text ? input.indexOf(CLOSE, end) : input.indexOf(CLOSE_BYTES, end);
-  if (close === -1) return { line: 1, message: UNCLOSED };
-  return YAML_OPENING.test(first) ? undefined : { line: 1, message: NOT_YAML };
+  if (close === -1) return { error: { line: 1, message: UNCLOSED } };
+  if (!YAML_OPENING.test(first)) return { error: { line: 1, message: NOT_YAML } };
+  const closingLineEnd = text ? input.indexOf('\n', close + 1) : input.indexOf(0x0a, close + 1);
+  return { end: closingLineEnd === -1 ? input.length : closingLineEnd + 1 };
 }
 
 /** `title: …` or `"title": …` at the start of a line: a top-level key. */
@@ -96,12 +99,14 @@ function yamlError(error: YAMLException): FrontmatterError {
 export function parseFrontmatter(source: string | Buffer): FrontmatterResult {
   // CRLF from Windows editors is fine: normalising it keeps line numbers the same.
   const input = source.includes('\r') ? source.toString().replace(/\r\n?/g, '\n') : source;
-  const opening = openingError(input);
-  if (opening) return { ok: false, error: opening };
+  const block = findBlock(input);
+  if (block && 'error' in block) return { ok: false, error: block.error };
+  const headEnd = block?.end ?? 0;
+  const decode = (from: number, to?: number) => (typeof input === 'string' ? input.slice(from, to) : input.toString('utf8', from, to));
 
-  let file: matter.GrayMatterFile<string | Buffer>;
+  let file: matter.GrayMatterFile<string>;
   try {
-    file = matter(input, OPTIONS);
+    file = matter(decode(0, headEnd), OPTIONS);
   } catch (error) {
     if (error instanceof YAMLException) return { ok: false, error: yamlError(error) };
     throw error;
@@ -114,5 +119,6 @@ export function parseFrontmatter(source: string | Buffer): FrontmatterResult {
   const yamlText = file.matter;
   let lines: Map<string, number> | undefined;
   const fieldLine = (field: string) => (lines ??= keyLines(yamlText)).get(field);
-  return { ok: true, value: { data: data as Record<string, unknown>, body: file.content, fieldLine } };
+  const body = decode(headEnd).replace(/^\uFEFF/, '');
+  return { ok: true, value: { data: data as Record<string, unknown>, body, fieldLine } };
 }
