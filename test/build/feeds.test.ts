@@ -1,9 +1,10 @@
 import { cpSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, generateCorpus, hasPage, listFiles, listingMembers, page, ROOT, tempDir, type BuildResult } from './helpers';
+import { assertWellFormed } from '../unit/helpers';
 
 /**
  * Builds the site fixtures, the feed fixtures (control characters, relative links, a remote
@@ -58,8 +59,7 @@ const feedFiles = () => listFiles(dist).filter((file) => file.endsWith('rss.xml'
 
 function readFeed(file: string, root = dist): { xml: string; channel: Node & { item?: Item[] } } {
   const xml = readFileSync(join(root, file), 'utf8');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`${file}: ${JSON.stringify(valid.err)}`);
+  assertWellFormed(xml, file);
   return { xml, channel: parser.parse(xml).rss.channel };
 }
 
@@ -264,7 +264,7 @@ describe('a second build', () => {
 describe('discovery', () => {
   test('the OPML file and the 订阅 page list every feed', () => {
     const opml = readFileSync(join(dist, 'feeds.opml'), 'utf8');
-    expect(XMLValidator.validate(opml)).toBe(true);
+    assertWellFormed(opml, 'feeds.opml');
     const urls: string[] = [];
     const walk = (nodes: Node[]) => {
       for (const node of nodes) {
@@ -307,7 +307,7 @@ describe('discovery', () => {
     const index = parser.parse(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).sitemapindex.sitemap as Node[];
     const urls = index.flatMap((entry) => {
       const xml = readFileSync(join(dist, pathOf(String(entry.loc))), 'utf8');
-      expect(XMLValidator.validate(xml)).toBe(true);
+      assertWellFormed(xml);
       return (parser.parse(xml).urlset.url as Node[]).map((url) => String(url.loc));
     });
     const pages = listFiles(dist)

@@ -1,14 +1,14 @@
 import { getRssString } from '@astrojs/rss';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { feedGuid, feedItem, feedOptions, feedTitle } from '@/lib/feed';
-import { article } from './helpers';
+import { article, assertWellFormed } from './helpers';
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['item', 'category'].includes(name) });
 
 async function feedXml(items = [feedItem(article('yancheng/a'), '<p>正文</p>')], newest?: Date) {
   const xml = await getRssString(feedOptions({ kind: 'zone', name: '盐城经济技术开发区' }, items, newest));
-  expect(XMLValidator.validate(xml)).toBe(true);
+  assertWellFormed(xml);
   return { xml, rss: parser.parse(xml).rss };
 }
 

@@ -1,3 +1,4 @@
+import { SyntaxValidator } from 'fast-xml-validator';
 import type { Article } from '@/lib/articles';
 
 /** A test article: only what a test cares about needs saying. */
@@ -20,4 +21,17 @@ export function article(id: string, overrides: Partial<Article> & { at?: string 
     tags: [],
     ...rest,
   };
+}
+
+/**
+ * Throws, saying where, unless `xml` is well-formed XML 1.0: fast-xml-validator (the validator
+ * fast-xml-parser now points to), with its opt-in checks for a literal `]]>` in text and `<`
+ * in attributes on; it also refuses control characters XML 1.0 forbids.
+ */
+export function assertWellFormed(xml: string, name = 'document'): void {
+  try {
+    SyntaxValidator.validate(xml, { invalidCharSequence: { tagValue: true, attrLt: true } });
+  } catch (error) {
+    throw new Error(`${name} is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
