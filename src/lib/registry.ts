@@ -208,5 +208,18 @@ export function readRegistry(rootDir: string, contentDir: string): RegistryRead 
     };
   }
   const source = readFileSync(absolute, 'utf8');
-  return { file, source, ...parseRegistry(file, source) };
+  let parsed = lastParse.get(absolute);
+  if (parsed?.source !== source) {
+    parsed = { source, ...parseRegistry(file, source) };
+    lastParse.set(absolute, parsed);
+  }
+  return { file, source, registry: parsed.registry, problems: parsed.problems };
 }
+
+/**
+ * The last parse of each registry file, reused while its text is unchanged: a check or build
+ * reads the registry twice (src/lib/site-registry.ts for the slugs when it starts, then the
+ * check itself), and parsing with line numbers costs more than reading. Callers never change
+ * the registry or its problem list.
+ */
+const lastParse = new Map<string, { source: string; registry: Registry; problems: Problem[] }>();
