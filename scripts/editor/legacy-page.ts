@@ -208,6 +208,15 @@ export function readLegacyPage(bytes: Uint8Array, fallbackUrl?: string): LegacyP
   const image = selectAll('img[src]', { type: 'root', children: nodes })[0];
   const cover = type === '图片新闻' && image ? String(image.properties.src) : undefined;
   const alt = image && typeof image.properties.alt === 'string' ? image.properties.alt.trim() : '';
+  // Without the page's own address its pictures' relative addresses point nowhere: say how to fix it.
+  if (cover !== undefined && !/^(https?:)?\/\//i.test(cover) && !legacyUrl) {
+    return {
+      ok: false,
+      reasons: [
+        `封面图 ${cover} 是相对地址，页面没有写明自己的网址：请用 --base-url 指明旧网站上的位置 / the cover ${cover} is a relative address and the page does not say where it lived: give --base-url`,
+      ],
+    };
+  }
   return {
     ok: true,
     page: {

@@ -65,9 +65,9 @@ export const ArticleSchema = z
     type: z.enum(NEWS_TYPES, { error: `只能是 ${NEWS_TYPES.join(' 或 ')} / must be one of ${NEWS_TYPES.join(', ')}` }).default('文字新闻'),
     /** One-sentence summary for listings and feeds; derived from the body when absent. */
     summary: optionalText('摘要 summary'),
-    /** Cover picture: a path under public/ (`/images/…`) or an https URL. Required for 图片新闻. */
+    /** Cover picture: a path under public/ (`/images/…`) or an http(s) URL. Required for 图片新闻. */
     cover: optionalText('封面 cover').refine((value) => value === undefined || /^(\/(?!\/)|https?:\/\/)/.test(value), {
-      error: '应以 / 或 https:// 开头 / must start with / (a file under public/) or https://',
+      error: '应以 / 或 http(s):// 开头 / must start with / (a file under public/) or http(s)://',
     }),
     /** What the cover shows, for readers who cannot see it. Required with `cover`. */
     coverAlt: optionalText('封面说明 coverAlt'),

@@ -55,6 +55,14 @@ describe('reading a legacy page', () => {
     expect(page.body).toContain('| 项目 | 面积（万平方米） |\n| - | - |\n| 一期厂房 | 12 |\n| 二期厂房 | 8 |');
   });
 
+  test('a 图片新闻 whose cover is relative, with no address for the page, asks for --base-url', () => {
+    const result = readLegacyPage(fixture('kfqxw/yc/t20230510_2001.html'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reasons.join('\n')).toMatch(
+      /封面图 \.\.\/\.\.\/\.\.\/uploads\/2023\/05\/changfang\.jpg 是相对地址.*--base-url/,
+    );
+  });
+
   test('a GBK page declared as gb2312 is decoded; the title comes from <title> when there is no <h1>', () => {
     const page = read('kfqxw/sz-gbk.html');
     expect(page).toMatchObject({ title: '苏州工业园区发布人才新政', zone: '园区', region: '苏州', encoding: 'gbk' });
