@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { postBuildAudit } from './src/integrations/audit.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -20,5 +21,7 @@ export default defineConfig({
     sitemap({ filter: (page) => page.endsWith('/') }),
     // The search index, built from the records src/pages/search/records/ writes (see the integration).
     pagefindIndex({ recordsDir: 'search/records', bundleDir: 'pagefind' }),
+    // Last: reads the finished output (search index included) and fails the build on any finding.
+    postBuildAudit({ bundleDir: 'pagefind' }),
   ],
 });

@@ -3,6 +3,24 @@
  * them from here. Contact details and wording shown in the header and footer live here too, so
  * an editor changes them in one file.
  */
+/** An origin such as `https://example.org` (no path: the path is `base`). Fails the build on anything else. */
+function siteUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`DEVZONE_SITE_URL must be an origin such as https://example.org (the path goes in DEVZONE_BASE), not "${value}"`);
+  }
+  return url.origin;
+}
+
+/** `kfq`, `/kfq` and `/kfq/` all mean `/kfq/`; only URL-safe path characters are accepted. */
+function basePath(value: string): string {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9._~-]*(?:\/[A-Za-z0-9._~-]+)*$/.test(trimmed) || /(^|\/)\.\.?(\/|$)/.test(trimmed)) {
+    throw new Error(`DEVZONE_BASE must be a path such as /kfq/ (letters, digits, - . _ ~), not "${value}"`);
+  }
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 export const SITE = {
   /** Site name, shown in the header, in <title> and in feeds. */
   title: '开发区新闻',
@@ -10,10 +28,17 @@ export const SITE = {
   slogan: '开发区招商引资与项目建设资讯',
   /** What the site is, for <meta name="description"> on pages without their own. */
   description: '各地经济技术开发区、高新技术产业开发区的招商引资、项目建设与营商环境新闻。',
-  /** Absolute origin the site is served from; canonical URLs and feeds are built on it. */
-  url: 'https://news.example.org',
-  /** Path the site is served under; `/` at the root of its domain. */
-  base: '/',
+  /**
+   * Absolute origin the site is served from; canonical URLs and feeds are built on it.
+   * `DEVZONE_SITE_URL` sets it for one build (a staging host, a GitHub Pages project site).
+   */
+  url: siteUrl(process.env.DEVZONE_SITE_URL ?? 'https://news.example.org'),
+  /**
+   * Path the site is served under: `/` at the root of its domain, `/kfq/` for
+   * `https://example.org/kfq/`. `DEVZONE_BASE` sets it for one build; every URL the site writes
+   * (src/lib/paths.ts) starts with it.
+   */
+  base: basePath(process.env.DEVZONE_BASE ?? '/'),
   /** Language of every page, `<html lang>`; Pagefind reads it to pick its Chinese segmenter. */
   lang: 'zh-CN',
   /** Articles per listing page. */
