@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { postBuildAudit } from './src/integrations/audit.ts';
+import { securityHeaders } from './src/integrations/headers.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -21,6 +22,8 @@ export default defineConfig({
     sitemap({ filter: (page) => page.endsWith('/') }),
     // The search index, built from the records src/pages/search/records/ writes (see the integration).
     pagefindIndex({ recordsDir: 'search/records', bundleDir: 'pagefind' }),
+    // dist/_headers: security headers and cache rules for the files written above.
+    securityHeaders({ bundleDir: 'pagefind', assetsDir: '_astro' }),
     // Last: reads the finished output (search index included) and fails the build on any finding.
     postBuildAudit({ bundleDir: 'pagefind' }),
   ],

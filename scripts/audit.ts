@@ -17,7 +17,7 @@ const USAGE = `Usage: npm run audit [-- DIST]
 
 Prints what was checked; lists every problem and exits 1 when there is any.`;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -31,7 +31,9 @@ function main(argv: readonly string[]): number {
   const cacheDir = resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? 'node_modules/.astro');
   const stamp = readBuildStamp(cacheDir);
   if (!existsSync(outDir) || !stamp) {
-    process.stderr.write(`audit: 找不到构建结果，请先运行 npm run build / no build found (${outDir}, ${cacheDir}): run npm run build first\n`);
+    process.stderr.write(
+      `audit: 找不到构建结果，请先运行 npm run build / no build found (${outDir}, ${cacheDir}): run npm run build first\n`,
+    );
     return 2;
   }
   // Every URL the audit expects comes from src/lib/paths.ts, which reads SITE once: it must be
@@ -43,7 +45,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const started = performance.now();
-  const result = runAudit({
+  const result = await runAudit({
     rootDir,
     contentDir: resolve(rootDir, SITE.contentDir),
     outDir,
@@ -62,4 +64,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -26,7 +26,7 @@ export function postBuildAudit(options: { bundleDir: string }): AstroIntegration
       'astro:build:start': () => {
         startedAt = new Date();
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const contentDir = resolve(root, SITE.contentDir);
         const window = { startedAt, finishedAt: new Date() };
@@ -39,7 +39,7 @@ export function postBuildAudit(options: { bundleDir: string }): AstroIntegration
           contentDir,
         });
         const started = performance.now();
-        const result = runAudit({
+        const result = await runAudit({
           rootDir: root,
           contentDir,
           outDir,

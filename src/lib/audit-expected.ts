@@ -56,9 +56,17 @@ export function expectedSite(articles: readonly Article[], window: BuildWindow, 
   const required = new Set(published.map((article) => article.id));
   const listings = new Map<string, ExpectedListing>();
   const add = (kind: ListingKind, members: Article[], name?: string) => {
-    const paths = (list: Article[]) => new Set(list.filter((article) => required.has(article.id)).map((article) => articlePath(article.slug)));
+    const paths = (list: Article[]) =>
+      new Set(list.filter((article) => required.has(article.id)).map((article) => articlePath(article.slug)));
     const path = listingPath(kind, name);
-    listings.set(path, { kind, name, path, feed: feedPath(kind, name), members: paths(members), inFeed: paths(members.slice(0, feedSize)) });
+    listings.set(path, {
+      kind,
+      name,
+      path,
+      feed: feedPath(kind, name),
+      members: paths(members),
+      inFeed: paths(members.slice(0, feedSize)),
+    });
   };
   add('all', listed);
   for (const kind of TAXONOMIES) for (const [name, members] of groupBy(listed, kind)) add(kind, members, name);

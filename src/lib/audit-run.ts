@@ -1,15 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib/audit';
 import { expectedSite, type BuildWindow } from '@/lib/audit-expected';
+import type { FileScan } from '@/lib/audit-scan';
 import { checkContent } from '@/lib/check';
 import { formatProblem } from '@/lib/problems';
 
 /**
  * Runs the post-build audit over a built site: the expected set from the content (the editors'
  * check, as the build reads it), then every page, feed, sitemap, host file and search record of
- * the output, one file at a time. Used at the end of `npm run build`
+ * the output, read and tokenized on worker threads (src/lib/audit-worker.ts) in batches and
+ * handed to one SiteAudit in file order. Used at the end of `npm run build`
  * (src/integrations/audit.ts) and alone by `npm run audit` (scripts/audit.ts).
  */
 
@@ -41,62 +44,105 @@ export function outputFiles(dir: string): string[] {
   return found.sort();
 }
 
-/** Pagefind writes each fragment gzip-compressed; inside, this signature precedes the JSON. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
-interface Fragment {
-  url?: string;
-  meta?: { image?: string };
-}
-
-/** One page record of a Pagefind bundle: its `fragment/*.pf_fragment` file, decompressed. */
-export function readFragment(bytes: Buffer): Fragment {
-  const text = gunzipSync(bytes).toString('utf8');
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error('not a Pagefind fragment');
-  return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Fragment;
-}
-
 const TEXT_FILES = new Set(['_redirects', '_headers', 'robots.txt']);
 
-export function runAudit(options: AuditOptions): AuditResult {
-  const { outDir, bundleDir } = options;
-  const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir });
-  const contentFindings: Finding[] = check.problems.map((problem) => ({ rule: 'content', message: formatProblem(problem) }));
-  const expected = expectedSite(
-    check.articles.map((checked) => checked.article),
-    options.window,
-    options.feedSize,
+/** What the audit reads a file as, or undefined for files it only needs to know exist (styles, covers…). */
+export function outputKind(file: string, bundleDir: string, bundles: readonly string[]): FileScan['type'] | undefined {
+  if (file.startsWith(`${bundleDir}/`)) return bundles.some((bundle) => file.startsWith(`${bundle}/fragment/`)) ? 'fragment' : undefined;
+  if (file.endsWith('.html')) return 'page';
+  if (file.endsWith('.xml') || file.endsWith('.opml')) return 'xml';
+  return TEXT_FILES.has(file) ? 'text' : undefined;
+}
+
+/** Files per message to a worker, and messages in flight per worker: enough to keep them busy, little held in memory. */
+const BATCH = 200;
+const IN_FLIGHT = 16;
+
+type Job = [file: string, kind: FileScan['type']];
+
+/**
+ * Scans `jobs` on worker threads, one per core, and hands the scans to `consume` in file order
+ * (so the report names the same first referrer on every run). `meanwhile` runs on this thread
+ * while the workers go on with the batches they were sent.
+ */
+async function scanAll(outDir: string, jobs: Job[], consume: (scan: FileScan) => void, meanwhile: () => void): Promise<void> {
+  const batches: Job[][] = [];
+  for (let at = 0; at < jobs.length; at += BATCH) batches.push(jobs.slice(at, at + BATCH));
+  const count = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(new URL('./audit-worker.ts', import.meta.url), { workerData: { outDir } }),
   );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const done = new Map<number, FileScan[]>();
+      let next = 0;
+      let drained = 0;
+      const send = (worker: Worker) => {
+        if (next < batches.length) worker.postMessage({ id: next, files: batches[next++] });
+      };
+      for (const worker of workers) {
+        worker.on('message', ({ id, scans }: { id: number; scans: FileScan[] }) => {
+          done.set(id, scans);
+          for (let ready = done.get(drained); ready; ready = done.get(drained)) {
+            done.delete(drained++);
+            for (const scan of ready) consume(scan);
+          }
+          send(worker);
+          if (drained === batches.length) resolve();
+        });
+        worker.on('error', reject);
+        for (let i = 0; i < IN_FLIGHT; i++) send(worker);
+      }
+      meanwhile();
+      if (batches.length === 0) resolve();
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
+  const { outDir, bundleDir } = options;
   const list = outputFiles(outDir);
   const files = new Set(list);
-  const audit = new SiteAudit(expected, options.site, files);
-
-  for (const file of list) {
-    if (file.startsWith(`${bundleDir}/`)) continue;
-    if (file.endsWith('.html')) audit.page(file, readFileSync(join(outDir, file), 'utf8'), { searchPage: file === options.searchPage });
-    else if (file.endsWith('.xml') || file.endsWith('.opml')) audit.xml(file, readFileSync(join(outDir, file), 'utf8'));
-    else if (TEXT_FILES.has(file)) audit.text(file, readFileSync(join(outDir, file), 'utf8'));
-  }
-
   // Every pagefind-entry.json marks a bundle: one at the top, or one per shard below it.
-  const bundleFindings: Finding[] = [];
-  const bundles = list.filter((file) => file.startsWith(`${bundleDir}/`) && posix.basename(file) === 'pagefind-entry.json');
-  if (!bundles.length) bundleFindings.push({ rule: 'missing-search', message: `no search index (pagefind-entry.json) under ${bundleDir}/` });
-  for (const entry of bundles) {
-    const bundle = posix.dirname(entry);
-    for (const file of list) {
-      if (!file.startsWith(`${bundle}/fragment/`)) continue;
-      try {
-        const fragment = readFragment(readFileSync(join(outDir, file)));
-        if (fragment.url) audit.searchRecord(bundle, fragment.url, fragment.meta?.image);
-        else bundleFindings.push({ rule: 'missing-search', message: `${file} has no URL` });
-      } catch (error) {
-        bundleFindings.push({ rule: 'missing-search', message: `${file} cannot be read: ${(error as Error).message}` });
-      }
-    }
-  }
+  const bundles = list
+    .filter((file) => file.startsWith(`${bundleDir}/`) && posix.basename(file) === 'pagefind-entry.json')
+    .map((file) => posix.dirname(file));
+  const jobs = list.flatMap((file): Job[] => {
+    const kind = outputKind(file, bundleDir, bundles);
+    return kind ? [[file, kind]] : [];
+  });
+
+  const findings: Finding[] = [];
+  if (!bundles.length) findings.push({ rule: 'missing-search', message: `no search index (pagefind-entry.json) under ${bundleDir}/` });
+  let audit: SiteAudit | undefined;
+  const early: FileScan[] = [];
+  const consume = (scan: FileScan) => {
+    if (!audit) early.push(scan);
+    else if (scan.type === 'page') audit.pageScanned(scan.file, scan.scan, { searchPage: scan.file === options.searchPage });
+    else if (scan.type === 'xml') audit.xmlScanned(scan.file, scan.scan);
+    else if (scan.type === 'text') audit.text(scan.file, scan.text);
+    else if (scan.error || !scan.url)
+      findings.push({ rule: 'missing-search', message: `${scan.file} ${scan.error ? `cannot be read: ${scan.error}` : 'has no URL'}` });
+    else audit.searchRecord(posix.dirname(posix.dirname(scan.file)), scan.url, scan.image);
+  };
+  await scanAll(outDir, jobs, consume, () => {
+    // The expected set, from the content, while the workers read the output.
+    const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir });
+    findings.push(...check.problems.map((problem): Finding => ({ rule: 'content', message: formatProblem(problem) })));
+    const expected = expectedSite(
+      check.articles.map((checked) => checked.article),
+      options.window,
+      options.feedSize,
+    );
+    audit = new SiteAudit(expected, options.site, files);
+    for (const scan of early.splice(0)) consume(scan);
+  });
+  if (!audit) throw new Error('the audit did not start');
   const result = audit.finish();
-  return { ...result, findings: [...contentFindings, ...bundleFindings, ...result.findings] };
+  return { ...result, findings: [...findings, ...result.findings] };
 }
 
 /** When and how the last build ran: written by the build into its cache folder, never into the output. */

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
 
 /**
  * What the post-build audit (src/lib/audit.ts) reads out of one built file: the URLs it refers
  * to and anything that must never be in the output (script, event handlers, dangerous URL
  * schemes). htmlparser2's streaming tokenizer, with callbacks only for tags: no DOM is built,
- * so 130,000 pages are read one after the other in bounded memory.
+ * so 130,000 pages are read one after the other in bounded memory. This module imports no `@/`
+ * alias: worker threads (src/lib/audit-worker.ts) load it with plain Node.
  */
 
 export interface PageScan {
@@ -40,6 +44,9 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
 /** `<meta>` properties whose content is a URL of this site (Open Graph). */
 const URL_META = new Set(['og:url', 'og:image', 'twitter:image']);
 
+/** Attributes a browser reads a URL from, whatever the element. */
+const URLISH = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'xlink:href', 'background', 'srcset']);
+
 /** Elements that have no business in a page of this site: each can run or load foreign code, or navigate away. */
 const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'style', 'portal']);
 
@@ -52,17 +59,38 @@ const DATA_SCRIPT = /^application\/(ld\+)?json$/i;
  * (Entities are already decoded by the tokenizer.)
  */
 export function isDangerousUrl(url: string): boolean {
+  // Every such URL has a scheme, so a colon (entities are decoded by now); most URLs have none.
+  if (!url.includes(':') || url.startsWith('https://') || url.startsWith('http://')) return false;
   // eslint-disable-next-line no-control-regex
   const scheme = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase();
   return /^(javascript|vbscript|data|livescript):/.test(scheme);
 }
 
-/** The URLs in a `srcset`: each candidate is a URL, then an optional descriptor. */
+/**
+ * The URLs in a `srcset`, as the HTML standard splits it: a URL runs to the next whitespace (so
+ * it may contain commas), trailing commas end it, and descriptors run to the next comma.
+ */
 export function srcsetUrls(srcset: string): string[] {
-  return srcset
-    .split(/,\s+|,(?=\S*\s)/)
-    .map((candidate) => candidate.trim().split(/\s+/)[0])
-    .filter(Boolean);
+  const urls: string[] = [];
+  let at = 0;
+  while (at < srcset.length) {
+    while (at < srcset.length && /[\s,]/.test(srcset[at])) at++;
+    const start = at;
+    while (at < srcset.length && !/\s/.test(srcset[at])) at++;
+    let url = srcset.slice(start, at);
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      let depth = 0;
+      for (; at < srcset.length; at++) {
+        const char = srcset[at];
+        if (char === '(') depth++;
+        else if (char === ')') depth--;
+        else if (char === ',' && depth <= 0) break;
+      }
+    }
+    if (url) urls.push(url);
+  }
+  return urls;
 }
 
 /** Reads one HTML page (or a fragment, such as a feed item's body). */
@@ -75,11 +103,11 @@ export function scanHtml(html: string): PageScan {
       onopentag(name, attributes) {
         if (name === 'main') mainDepth++;
         if (FORBIDDEN_ELEMENTS.has(name)) scan.unsafe.push(`<${name}> element`);
-        for (const [attribute, value] of Object.entries(attributes)) {
+        for (const attribute in attributes) {
           if (attribute.startsWith('on')) scan.unsafe.push(`${attribute}= event handler on <${name}>`);
           else if (attribute === 'style') scan.unsafe.push(`style= attribute on <${name}> (the CSP forbids inline style)`);
-          else if (/^(href|src|action|formaction|data|poster|xlink:href|background|srcset)$/.test(attribute) && isDangerousUrl(value)) {
-            scan.unsafe.push(`${attribute}="${value.slice(0, 40)}" on <${name}>`);
+          else if (URLISH.has(attribute) && isDangerousUrl(attributes[attribute])) {
+            scan.unsafe.push(`${attribute}="${attributes[attribute].slice(0, 40)}" on <${name}>`);
           }
         }
         for (const attribute of URL_ATTRIBUTES[name] ?? []) {
@@ -134,8 +162,8 @@ export interface XmlScan {
   links: string[];
   /** `<item><link>` of a feed; `<loc>` of a sitemap or sitemap index. */
   entries: string[];
-  /** The HTML bodies of feed items (`content:encoded`), to be read as pages are. */
-  bodies: string[];
+  /** The HTML bodies of feed items (`content:encoded`), read as pages are. */
+  bodies: PageScan[];
 }
 
 const XML_KINDS: Record<string, XmlKind> = { rss: 'feed', urlset: 'sitemap', sitemapindex: 'sitemap-index' };
@@ -171,7 +199,7 @@ export function scanXml(xml: string): XmlScan {
           scan.links.push(value);
           if (parent === 'item') scan.entries.push(value);
         } else if (name === 'url' && parent === 'image') scan.links.push(value);
-        else if (name === 'content:encoded') scan.bodies.push(text);
+        else if (name === 'content:encoded') scan.bodies.push(scanHtml(text));
         stack.pop();
         text = '';
       },
@@ -180,4 +208,43 @@ export function scanXml(xml: string): XmlScan {
   );
   parser.end(xml);
   return scan;
+}
+
+/** Pagefind writes each fragment gzip-compressed; inside, this signature precedes the JSON. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+export interface Fragment {
+  url?: string;
+  meta?: { image?: string };
+}
+
+/** One page record of a Pagefind bundle: its `fragment/*.pf_fragment` file, decompressed. */
+export function readFragment(bytes: Buffer): Fragment {
+  const text = gunzipSync(bytes).toString('utf8');
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error('not a Pagefind fragment');
+  return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Fragment;
+}
+
+/** What one file of the output holds for the audit, by its kind. */
+export type FileScan =
+  | { type: 'page'; file: string; scan: PageScan }
+  | { type: 'xml'; file: string; scan: XmlScan }
+  | { type: 'text'; file: string; text: string }
+  | { type: 'fragment'; file: string; url?: string; image?: string; error?: string };
+
+/** Reads and scans one output file (`kind` from outputKind); runs in a worker thread or inline. */
+export function scanOutputFile(outDir: string, file: string, kind: FileScan['type']): FileScan {
+  const path = join(outDir, file);
+  if (kind === 'fragment') {
+    try {
+      const fragment = readFragment(readFileSync(path));
+      return { type: kind, file, url: fragment.url, image: fragment.meta?.image };
+    } catch (error) {
+      return { type: kind, file, error: (error as Error).message };
+    }
+  }
+  const text = readFileSync(path, 'utf8');
+  if (kind === 'page') return { type: kind, file, scan: scanHtml(text) };
+  if (kind === 'xml') return { type: kind, file, scan: scanXml(text) };
+  return { type: kind, file, text };
 }

@@ -1,6 +1,7 @@
 import { articlePath } from '@/lib/paths';
 import type { ExpectedSite } from '@/lib/audit-expected';
-import { scanHtml, scanXml } from '@/lib/audit-scan';
+import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit-scan';
+import { scriptHash } from '@/lib/headers';
 
 /**
  * The post-build audit: is everything that should be published in the output, and nothing that
@@ -20,7 +21,8 @@ export type AuditRule =
   | 'broken-link'
   | 'outside-base'
   | 'duplicate-canonical'
-  | 'unsafe-markup';
+  | 'unsafe-markup'
+  | 'headers';
 
 export interface Finding {
   rule: AuditRule;
@@ -79,6 +81,9 @@ export class SiteAudit {
   private readonly hiddenPaths: Map<string, string>;
   private readonly bundles = new Set<string>();
   private readonly stats = { pages: 0, links: 0, feeds: 0, feedItems: 0 };
+  /** CSP hashes the search page's inline scripts need, and the CSP `_headers` gives. */
+  private searchScriptHashes: string[] = [];
+  private csp?: string;
   private readonly expected: ExpectedSite;
   private readonly site: AuditSite;
   /** Every file of the output, relative to it, `/`-separated. */
@@ -145,12 +150,17 @@ export class SiteAudit {
   }
 
   /** A built HTML page. `searchPage` is the one page allowed inline script (by its CSP hash). */
-  page(file: string, html: string, { searchPage = false } = {}): void {
+  page(file: string, html: string, options: { searchPage?: boolean } = {}): void {
+    this.pageScanned(file, scanHtml(html), options);
+  }
+
+  /** A built page, already tokenized (on a worker thread, see src/lib/audit-run.ts). */
+  pageScanned(file: string, scan: PageScan, { searchPage = false } = {}): void {
     const from = pagePathOf(file, this.site.base);
-    const scan = scanHtml(html);
     this.stats.pages++;
     this.unsafe(file, scan.unsafe);
-    if (!searchPage && scan.inlineScripts.length) this.find('unsafe-markup', `${file}: ${scan.inlineScripts.length} inline <script> element(s)`);
+    if (searchPage) this.searchScriptHashes = scan.inlineScripts.map(scriptHash);
+    else if (scan.inlineScripts.length) this.find('unsafe-markup', `${file}: ${scan.inlineScripts.length} inline <script> element(s)`);
     for (const url of scan.links) this.link(url, file, from);
     if (scan.canonical !== undefined) {
       const canonical = this.resolve(scan.canonical, from) ?? scan.canonical;
@@ -171,8 +181,11 @@ export class SiteAudit {
 
   /** A built XML file: a feed, a sitemap or sitemap index, the OPML list. */
   xml(file: string, xml: string): void {
+    this.xmlScanned(file, scanXml(xml));
+  }
+
+  xmlScanned(file: string, scan: XmlScan): void {
     const from = `${this.site.base}${file}`;
-    const scan = scanXml(xml);
     for (const url of scan.links) this.link(url, file, from);
     if (scan.kind === 'feed') {
       this.stats.feeds++;
@@ -183,8 +196,7 @@ export class SiteAudit {
         if (path !== undefined) items.add(path);
       }
       this.fed.set(from, items);
-      for (const body of scan.bodies) {
-        const html = scanHtml(body);
+      for (const html of scan.bodies) {
         this.unsafe(`${file} (an item's content:encoded)`, [...html.unsafe, ...(html.inlineScripts.length ? ['inline <script>'] : [])]);
         for (const url of html.links) this.link(url, file, from);
       }
@@ -209,8 +221,11 @@ export class SiteAudit {
       } else if (file === 'robots.txt') {
         const sitemap = /^sitemap:\s*(\S+)/i.exec(line.trim())?.[1];
         if (sitemap) this.link(sitemap, file, from);
-      } else if (file === '_headers' && /^\S/.test(line) && !line.startsWith('#') && !line.startsWith(this.site.base)) {
-        this.find('outside-base', `_headers: the rule for ${line.trim()} is not under the base ${this.site.base}`);
+      } else if (file === '_headers') {
+        if (/^\S/.test(line) && !line.startsWith('#') && !line.startsWith(this.site.base)) {
+          this.find('outside-base', `_headers: the rule for ${line.trim()} is not under the base ${this.site.base}`);
+        }
+        this.csp ??= /^\s+Content-Security-Policy:\s*(.*)$/i.exec(line)?.[1];
       }
     }
   }
@@ -238,10 +253,14 @@ export class SiteAudit {
       const listed = this.listed.get(listing.path);
       const what = listing.kind === 'all' ? 'the list of all news' : `the ${listing.kind} listing ${listing.name}`;
       if (!listed) this.find('missing-listing', `${what} has no page at ${listing.path}`);
-      else for (const path of listing.members) if (!listed.has(path)) this.find('missing-listing', `${path} is missing from ${what} (${listing.path})`);
+      else
+        for (const path of listing.members)
+          if (!listed.has(path)) this.find('missing-listing', `${path} is missing from ${what} (${listing.path})`);
       const fed = this.fed.get(listing.feed);
       if (!fed) this.find('missing-feed', `${what} has no feed at ${listing.feed}`);
-      else for (const path of listing.inFeed) if (!fed.has(path)) this.find('missing-feed', `${path} is missing from the feed ${listing.feed}`);
+      else
+        for (const path of listing.inFeed)
+          if (!fed.has(path)) this.find('missing-feed', `${path} is missing from the feed ${listing.feed}`);
     }
     for (const [path, what] of this.hiddenPaths) {
       const places = [
@@ -252,6 +271,10 @@ export class SiteAudit {
       ].filter(Boolean);
       if (places.length) this.find('unpublished', `${what} (${path}) ${places.join(', ')}`);
     }
+    if (this.csp === undefined) this.find('headers', '_headers is missing, or has no Content-Security-Policy');
+    else
+      for (const hash of this.searchScriptHashes)
+        if (!this.csp.includes(hash)) this.find('headers', `the CSP in _headers lacks ${hash}, an inline script of the search page`);
     for (const [path, { from, count }] of this.targets) {
       if (this.hiddenPaths.has(path)) continue;
       const file = this.fileOf(path);

@@ -1,6 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { isVisible, toArticle } from '@/lib/articles';
 import type { ArticleData } from '@/lib/schema';
+import { rebaseHtml } from '@/lib/paths';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site-index';
 import { SITE } from '@/site.config';
 
@@ -48,8 +49,11 @@ export function getSiteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
-/** An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts). */
+/**
+ * An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts), its
+ * root-relative URLs under the site's base (the cached HTML does not depend on the base).
+ */
 export async function getArticleHtml(id: string): Promise<string> {
   const entry = await getEntry('news', id);
-  return entry?.rendered?.html ?? '';
+  return rebaseHtml(entry?.rendered?.html ?? '');
 }

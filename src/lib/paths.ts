@@ -155,6 +155,17 @@ export function publicFilePath(file: string): string {
   return /^https?:\/\//i.test(file) ? file : `${base}${file.replace(/^\/+/, '')}`;
 }
 
+/**
+ * Article HTML with its root-relative URLs (`/images/a.jpg`, `/news/other/`, as editors write
+ * them, from the site's root) moved under the site's base, so a site served from `/kfq/` keeps
+ * its pictures and links. Works on the sanitiser's output (src/lib/markdown.ts), where every
+ * `<` in text is escaped and attribute values are double-quoted, so only real attributes match.
+ */
+export function rebaseHtml(html: string, siteBase: string = base): string {
+  if (siteBase === '/') return html;
+  return html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/(\s(?:href|src|cite|poster)=")\/(?!\/)/g, `$1${siteBase}`));
+}
+
 /** The search page. Other pages reach it with a plain form (`?q=`), so they need no script. */
 export function searchPath(): string {
   return join('search');

@@ -12,6 +12,7 @@ import {
   opmlPath,
   pageParam,
   publicFilePath,
+  rebaseHtml,
   sitemapIndexPath,
   taxonomyIndexPath,
   termSlug,
@@ -100,5 +101,19 @@ describe('termSlug and the registry', () => {
   test('the old URL of an imported article is matched on its path', () => {
     expect(legacyPath('http://www.example.gov.cn/kfqxw/t20230407_1.html?id=3')).toBe('/kfqxw/t20230407_1.html');
     expect(legacyPath('/art/2023/4/7/art_1.html')).toBe('/art/2023/4/7/art_1.html');
+  });
+});
+
+describe('rebaseHtml', () => {
+  test('moves root-relative URLs under the base, in attributes only', () => {
+    const html =
+      '<p><a href="/news/b/">b</a> <img src="/images/a.jpg" alt="/x"> <a href="//cdn.example/x">c</a> <a href="https://e.example/">d</a> src="/text"</p>';
+    expect(rebaseHtml(html, '/kfq/')).toBe(
+      '<p><a href="/kfq/news/b/">b</a> <img src="/kfq/images/a.jpg" alt="/x"> <a href="//cdn.example/x">c</a> <a href="https://e.example/">d</a> src="/text"</p>',
+    );
+  });
+
+  test('at the root, the HTML is unchanged', () => {
+    expect(rebaseHtml('<img src="/images/a.jpg">', '/')).toBe('<img src="/images/a.jpg">');
   });
 });

@@ -31,6 +31,7 @@ interface PagefindResponse {
   filters: Counts;
 }
 interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
   search(term: string | null, options: object): Promise<PagefindResponse>;
   filters(): Promise<Counts>;
 }
@@ -57,6 +58,9 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${form.dataset.bundle}pagefind.js`)) as Pagefind;
+    // Records carry full paths (base included); Pagefind would otherwise prefix the bundle's
+    // parent folder again, /kfq/kfq/news/… on a site served under /kfq/.
+    await pf.options({ baseUrl: '/' });
     await pf.filters();
     return pf;
   })();
