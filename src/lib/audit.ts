@@ -79,6 +79,8 @@ export class SiteAudit {
   private readonly sitemapUrls = new Set<string>();
   private readonly searchUrls = new Set<string>();
   private readonly hiddenPaths: Map<string, string>;
+  /** Source file of each published article's page, so a finding on the page names what to edit. */
+  private readonly sources: Map<string, string>;
   private readonly bundles = new Set<string>();
   private readonly stats = { pages: 0, links: 0, feeds: 0, feedItems: 0 };
   /** CSP hashes the search page's inline scripts need, and the CSP `_headers` gives. */
@@ -94,6 +96,7 @@ export class SiteAudit {
     this.site = site;
     this.files = files;
     const published = new Set(expected.published.map((article) => articlePath(article.slug)));
+    this.sources = new Map(expected.published.map((article) => [fileOfPath(articlePath(article.slug), site.base) ?? '', article.file]));
     this.hiddenPaths = new Map(
       expected.hidden
         .map((article) => [articlePath(article.slug), `${article.draft ? 'draft' : 'scheduled'} ${article.file}`] as const)
@@ -275,8 +278,11 @@ export class SiteAudit {
     else
       for (const hash of this.searchScriptHashes)
         if (!this.csp.includes(hash)) this.find('headers', `the CSP in _headers lacks ${hash}, an inline script of the search page`);
-    for (const [path, { from, count }] of this.targets) {
+    for (const [path, target] of this.targets) {
       if (this.hiddenPaths.has(path)) continue;
+      const source = this.sources.get(target.from);
+      const from = source ? `${target.from} (${source})` : target.from;
+      const count = target.count;
       const file = this.fileOf(path);
       const times = count > 1 ? ` (and ${count - 1} more time(s))` : '';
       if (file === undefined) this.find('outside-base', `${from} refers to ${path}, outside the base ${site.base}${times}`);

@@ -126,9 +126,11 @@ describe('SiteAudit', () => {
     site.xml['news/rss.xml'] = feed('/news/a/', '/news/gone/');
     const found = audit(site);
     expect(found.get('broken-link')?.sort()).toEqual([
-      expect.stringMatching(/^news\/a\/index.html refers to \/_astro\/a.css, which is not in the output \(and \d+ more time\(s\)\)$/),
-      'news/a/index.html refers to /images/x.png, which is not in the output',
-      'news/a/index.html refers to /nowhere/, which is not in the output',
+      expect.stringMatching(
+        /^news\/a\/index.html \(content\/news\/a.md\) refers to \/_astro\/a.css, which is not in the output \(and \d+ more time\(s\)\)$/,
+      ),
+      'news/a/index.html (content/news/a.md) refers to /images/x.png, which is not in the output',
+      'news/a/index.html (content/news/a.md) refers to /nowhere/, which is not in the output',
       'news/rss.xml refers to /news/gone/, which is not in the output',
     ]);
   });
