@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { scanHtml } from '@/lib/audit-scan';
 import { renderMarkdown, summarize } from '@/lib/markdown';
 
 describe('renderMarkdown', () => {
@@ -84,5 +85,69 @@ describe('in-page links and footnotes', () => {
 
   test('footnote markers and the footnote list stay out of the plain text', () => {
     expect(renderMarkdown('正文[^1]。\n\n[^1]: 注释内容。').text).toBe('正文。');
+  });
+});
+
+describe('renderMarkdown against hostile input', () => {
+  // Each input is an attack on the page or a feed reader; the output is checked with the
+  // post-build audit's own tokenizer (src/lib/audit-scan.ts), as a browser would read it.
+  const ATTACKS = [
+    '<script>alert(1)</script>',
+    '<SCRIPT SRC=https://evil.example/x.js></SCRIPT>',
+    '<img src=x onerror=alert(1)>',
+    '<img/src=x/onerror=alert(1)>',
+    '<body onload=alert(1)>',
+    '<details open ontoggle=alert(1)>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href="&#x6A;&#x61;vascript&colon;alert(1)">x</a>',
+    '<a href=" java\tscript:alert(1)">x</a>',
+    '<a href="java&#10;script:alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '[x](javascript:alert(1))',
+    '[x](JAVASCRIPT:alert(1))',
+    '![x](javascript:alert(1))',
+    '[x]: javascript:alert(1)\n\n[y][x]',
+    '<https://example.org/"onmouseover="alert(1)>',
+    '<svg onload=alert(1)><script>alert(2)</script></svg>',
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<svg><animate onbegin=alert(1) attributeName=x></svg>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    '<math href="javascript:alert(1)">x</math>',
+    '<style>@import "https://evil.example/x.css"; body{background:url(javascript:alert(1))}</style>',
+    '<p style="width:expression(alert(1))">x</p>',
+    '<div style="background:url(&#106;avascript:alert(1))">x</div>',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<object data="x.swf"></object>',
+    '<embed src="x.swf">',
+    '<form action="https://evil.example"><input name=p><button formaction="javascript:alert(1)">x</button></form>',
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<link rel=stylesheet href="https://evil.example/x.css">',
+    '</div></article></main><script>alert(1)</script>',
+    '<!--><script>alert(1)</script>-->',
+    '<!-- --!><script>alert(1)</script> -->',
+    '<![CDATA[<script>alert(1)</script>]]>',
+    '<<script>script>alert(1)<</script>/script>',
+    '<scr<script>ipt>alert(1)</scr</script>ipt>',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    '<textarea></textarea><script>alert(1)</script>',
+    '<title></title><script>alert(1)</script>',
+    '<template><script>alert(1)</script></template>',
+    '<video><source onerror=alert(1)></video>',
+    '<a id="__proto__" name="constructor">clobber</a>',
+    '<img src="x" alt="a"onerror="alert(1)">',
+    '<a href="https://example.org" target="_blank">ok</a>',
+  ];
+
+  test.each(ATTACKS)('%s', (input) => {
+    const { html } = renderMarkdown(`正文\n\n${input}\n\n结尾`);
+    const scan = scanHtml(html);
+    expect(scan.unsafe).toEqual([]);
+    expect(scan.inlineScripts).toEqual([]);
+    expect(html).not.toMatch(/<(script|style|iframe|object|embed|base|meta|link|form|svg|math|template)\b/i);
+    expect(html).toContain('结尾');
   });
 });
