@@ -65,7 +65,14 @@ type Job = [file: string, kind: FileScan['type']];
  * (so the report names the same first referrer on every run). `meanwhile` runs on this thread
  * while the workers go on with the batches they were sent.
  */
-async function scanAll(outDir: string, jobs: Job[], consume: (scan: FileScan) => void, meanwhile: () => void): Promise<void> {
+type Shared = Array<[url: string, file: string, count: number]>;
+
+async function scanAll(
+  outDir: string,
+  jobs: Job[],
+  consume: (scans: FileScan[], shared: Shared) => void,
+  meanwhile: () => void,
+): Promise<void> {
   const batches: Job[][] = [];
   for (let at = 0; at < jobs.length; at += BATCH) batches.push(jobs.slice(at, at + BATCH));
   const count = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
@@ -75,18 +82,18 @@ async function scanAll(outDir: string, jobs: Job[], consume: (scan: FileScan) =>
   );
   try {
     await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, FileScan[]>();
+      const done = new Map<number, { scans: FileScan[]; shared: Shared }>();
       let next = 0;
       let drained = 0;
       const send = (worker: Worker) => {
         if (next < batches.length) worker.postMessage({ id: next, files: batches[next++] });
       };
       for (const worker of workers) {
-        worker.on('message', ({ id, scans }: { id: number; scans: FileScan[] }) => {
-          done.set(id, scans);
+        worker.on('message', ({ id, scans, shared }: { id: number; scans: FileScan[]; shared: Shared }) => {
+          done.set(id, { scans, shared });
           for (let ready = done.get(drained); ready; ready = done.get(drained)) {
             done.delete(drained++);
-            for (const scan of ready) consume(scan);
+            consume(ready.scans, ready.shared);
           }
           send(worker);
           if (drained === batches.length) resolve();
@@ -118,10 +125,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const findings: Finding[] = [];
   if (!bundles.length) findings.push({ rule: 'missing-search', message: `no search index (pagefind-entry.json) under ${bundleDir}/` });
   let audit: SiteAudit | undefined;
-  const early: FileScan[] = [];
-  const consume = (scan: FileScan) => {
-    if (!audit) early.push(scan);
-    else if (scan.type === 'page') audit.pageScanned(scan.file, scan.scan, { searchPage: scan.file === options.searchPage });
+  const early: Array<[FileScan[], Shared]> = [];
+  const consume = (scans: FileScan[], shared: Shared) => {
+    if (!audit) early.push([scans, shared]);
+    else {
+      for (const scan of scans) consumeOne(audit, scan);
+      audit.sharedLinks(shared);
+    }
+  };
+  const consumeOne = (audit: SiteAudit, scan: FileScan) => {
+    if (scan.type === 'page') audit.pageScanned(scan.file, scan.scan, { searchPage: scan.file === options.searchPage });
     else if (scan.type === 'xml') audit.xmlScanned(scan.file, scan.scan);
     else if (scan.type === 'text') audit.text(scan.file, scan.text);
     else if (scan.error || !scan.url)
@@ -138,7 +151,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       options.feedSize,
     );
     audit = new SiteAudit(expected, options.site, files);
-    for (const scan of early.splice(0)) consume(scan);
+    for (const [scans, shared] of early.splice(0)) consume(scans, shared);
   });
   if (!audit) throw new Error('the audit did not start');
   const result = audit.finish();

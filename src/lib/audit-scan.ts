@@ -210,6 +210,11 @@ export function scanXml(xml: string): XmlScan {
   return scan;
 }
 
+/** Whether a URL resolves the same from every page: an absolute path or URL (not `//host`, not `./x`). */
+export function isPageIndependent(url: string): boolean {
+  return (url.startsWith('/') && !url.startsWith('//') && !/\/\.\.?(\/|$)/.test(url)) || /^https?:\/\//.test(url);
+}
+
 /** Pagefind writes each fragment gzip-compressed; inside, this signature precedes the JSON. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 

@@ -133,15 +133,23 @@ export class SiteAudit {
     return path;
   }
 
-  /** Records that `file` (URL path `from`) refers to `url`. */
-  private link(url: string, file: string, from: string): string | undefined {
+  /** Records that `file` (URL path `from`) refers to `url`, `count` times. */
+  private link(url: string, file: string, from: string, count = 1): string | undefined {
     const path = this.resolve(url, from);
     if (path === undefined) return undefined;
-    this.stats.links++;
+    this.stats.links += count;
     const target = this.targets.get(path);
-    if (target) target.count++;
-    else this.targets.set(path, { from: file, count: 1 });
+    if (target) target.count += count;
+    else this.targets.set(path, { from: file, count });
     return path;
+  }
+
+  /**
+   * Links that resolve the same from any page (absolute paths and URLs), counted per batch of
+   * pages by a worker (src/lib/audit-worker.ts): `[url, first page with it, how many times]`.
+   */
+  sharedLinks(links: ReadonlyArray<readonly [string, string, number]>): void {
+    for (const [url, file, count] of links) this.link(url, file, this.site.base, count);
   }
 
   private fileOf(path: string): string | undefined {
