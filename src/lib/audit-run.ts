@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib/audit';
 import { expectedSite, type BuildWindow } from '@/lib/audit-expected';
-import type { FileScan } from '@/lib/audit-scan';
+import { scanBatch, type FileScan, type SharedLinks } from '@/lib/audit-scan';
 import { checkContent } from '@/lib/check';
 import { formatProblem } from '@/lib/problems';
 
@@ -29,6 +29,8 @@ export interface AuditOptions {
   bundleDir: string;
   /** The search page's file in the output, the one page allowed inline script by CSP hash. */
   searchPage: string;
+  /** Below this many files to read, no worker threads are started (default 2,000). */
+  inlineBelow?: number;
 }
 
 /** Every file under `dir`, relative to it with `/` separators. */
@@ -65,16 +67,28 @@ type Job = [file: string, kind: FileScan['type']];
  * (so the report names the same first referrer on every run). `meanwhile` runs on this thread
  * while the workers go on with the batches they were sent.
  */
-type Shared = Array<[url: string, file: string, count: number]>;
+type Shared = SharedLinks;
+
+/** Below this many files, starting worker threads costs more than it saves: scan on this thread. */
+const INLINE_BELOW = 2000;
 
 async function scanAll(
   outDir: string,
+  inlineBelow: number,
   jobs: Job[],
   consume: (scans: FileScan[], shared: Shared) => void,
   meanwhile: () => void,
 ): Promise<void> {
   const batches: Job[][] = [];
   for (let at = 0; at < jobs.length; at += BATCH) batches.push(jobs.slice(at, at + BATCH));
+  if (jobs.length < inlineBelow) {
+    meanwhile();
+    for (const batch of batches) {
+      const { scans, shared } = scanBatch(outDir, batch);
+      consume(scans, shared);
+    }
+    return;
+  }
   const count = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
   const workers = Array.from(
     { length: count },
@@ -141,7 +155,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       findings.push({ rule: 'missing-search', message: `${scan.file} ${scan.error ? `cannot be read: ${scan.error}` : 'has no URL'}` });
     else audit.searchRecord(posix.dirname(posix.dirname(scan.file)), scan.url, scan.image);
   };
-  await scanAll(outDir, jobs, consume, () => {
+  await scanAll(outDir, options.inlineBelow ?? INLINE_BELOW, jobs, consume, () => {
     // The expected set, from the content, while the workers read the output.
     const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir });
     findings.push(...check.problems.map((problem): Finding => ({ rule: 'content', message: formatProblem(problem) })));

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { scanHtml, scanXml } from '@/lib/audit-scan';
 import { buildSite, listFiles, ROOT, tempDir, type BuildResult } from './helpers';
 import { headersFor, host, parseHeaders } from './host';
@@ -85,6 +85,36 @@ describe('the post-build audit', () => {
     expect(out).toContain('outside-base (1):\n  zones/yancheng-jingji-jishu-kaifaqu/index.html refers to /news/, outside the base /kfq/');
     expect(out).toMatch(/duplicate-canonical \(1\):\n {2}news\/index\.html and index\.html both claim/);
     expect(out).toMatch(/发布检查未通过：\d+ 个问题 \/ the audit found \d+ problem\(s\)/);
+  });
+
+  test('on worker threads, as for a large site, the audit finds and counts the same', async () => {
+    vi.stubEnv('DEVZONE_SITE_URL', SITE_URL);
+    vi.stubEnv('DEVZONE_BASE', BASE);
+    vi.stubEnv('DEVZONE_CONTENT_DIR', join(work, 'content'));
+    vi.resetModules();
+    try {
+      const { readBuildStamp, runAudit } = await import('@/lib/audit-run');
+      const stamp = readBuildStamp(join(work, 'cache'));
+      if (!stamp) throw new Error('the build wrote no stamp');
+      const options = {
+        rootDir: ROOT,
+        contentDir: join(work, 'content'),
+        site: { origin: SITE_URL, base: BASE },
+        window: { startedAt: new Date(stamp.startedAt), finishedAt: new Date(stamp.finishedAt) },
+        feedSize: 50,
+        bundleDir: 'pagefind',
+        searchPage: 'search/index.html',
+      };
+      const inline = await runAudit({ ...options, outDir: dist });
+      expect(inline.findings).toEqual([]);
+      expect(await runAudit({ ...options, outDir: dist, inlineBelow: 0 })).toEqual(inline);
+      const damaged = await runAudit({ ...options, outDir: join(work, 'broken'), inlineBelow: 0 });
+      expect(damaged).toEqual(await runAudit({ ...options, outDir: join(work, 'broken') }));
+      expect(damaged.findings.length).toBe(5);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   test('npm run audit passes the intact build', () => {
