@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildStats } from './src/integrations/build-stats.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -13,6 +14,8 @@ export default defineConfig({
   // Tests and benchmarks build several corpora side by side; each gets its own content cache.
   cacheDir: process.env.DEVZONE_CACHE_DIR,
   integrations: [
+    // Stage timings for `npm run bench`, written only when DEVZONE_BUILD_STATS names a file.
+    buildStats(),
     // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
     // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
     // pages (URLs ending in /) go in: feeds, the OPML file, robots.txt and the search records
