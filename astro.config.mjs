@@ -13,6 +13,12 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Tests and benchmarks build several corpora side by side; each gets its own content cache.
   cacheDir: process.env.DEVZONE_CACHE_DIR,
+  experimental: {
+    // A rebuild copies a page from the cache (cacheDir/dist/) instead of rendering it when its
+    // code and its cacheKey are unchanged. Keys cover everything a page shows about other
+    // articles too (src/lib/page-keys.ts); pages without a key are rendered every time.
+    incrementalBuild: true,
+  },
   integrations: [
     // Stage timings for `npm run bench`, written only when DEVZONE_BUILD_STATS names a file.
     buildStats(),

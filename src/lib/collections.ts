@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
-import { isVisible, toArticle } from '@/lib/articles';
+import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/articles';
+import { pageKey } from '@/lib/page-keys';
 import type { ArticleData } from '@/lib/schema';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site-index';
 import { SITE } from '@/site.config';
@@ -52,4 +53,34 @@ export function getSiteIndex(): Promise<SiteIndex> {
 export async function getArticleHtml(id: string): Promise<string> {
   const entry = await getEntry('news', id);
   return entry?.rendered?.html ?? '';
+}
+
+/** Everything an article page shows: the page renders these props and nothing else of the content. */
+export interface ArticlePageProps {
+  article: Article;
+  html: string;
+  neighbours: Neighbours;
+  related: Article[];
+}
+
+/**
+ * Every article page's props and incremental-build key. The key stands for the body by the
+ * content store's digest of the article (its file, the registry and the code that read and
+ * rendered it), which decides the HTML, rather than hashing the HTML of every article again.
+ */
+export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
+  const index = await getSiteIndex();
+  return Promise.all(
+    index.all.map(async (article) => {
+      const entry = await getEntry('news', article.id);
+      const props: ArticlePageProps = {
+        article,
+        html: entry?.rendered?.html ?? '',
+        neighbours: index.neighbours.get(article.id) ?? {},
+        related: index.related.get(article.id) ?? [],
+      };
+      const { html, ...shown } = props;
+      return { props, cacheKey: pageKey({ ...shown, body: entry?.digest ?? html }) };
+    }),
+  );
 }
