@@ -1,4 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
+import { readBody } from '@/lib/body-store';
 import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/articles';
 import { pageKey } from '@/lib/page-keys';
 import type { ArticleData } from '@/lib/schema';
@@ -49,38 +50,43 @@ export function getSiteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
+/** The file that holds an article's body (src/lib/body-store.ts), named by the content store's digest. */
+async function bodyFileOf(id: string): Promise<string> {
+  const entry = await getEntry('news', id);
+  const file = entry?.rendered?.metadata?.bodyFile;
+  if (typeof file !== 'string') throw new Error(`no rendered body for the article ${id}`);
+  return file;
+}
+
 /** An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts). */
 export async function getArticleHtml(id: string): Promise<string> {
-  const entry = await getEntry('news', id);
-  return entry?.rendered?.html ?? '';
+  return readBody(await bodyFileOf(id));
 }
 
 /** Everything an article page shows: the page renders these props and nothing else of the content. */
 export interface ArticlePageProps {
   article: Article;
-  html: string;
+  /** Its body's file: named by the digest of the article's file, the registry and the code. */
+  bodyFile: string;
   neighbours: Neighbours;
   related: Article[];
 }
 
 /**
- * Every article page's props and incremental-build key. The key stands for the body by the
- * content store's digest of the article (its file, the registry and the code that read and
- * rendered it), which decides the HTML, rather than hashing the HTML of every article again.
+ * Every article page's props and its incremental-build key, the digest of those props: the body
+ * is covered by its file's name, which is the content store's digest of the article.
  */
 export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
   const index = await getSiteIndex();
   return Promise.all(
     index.all.map(async (article) => {
-      const entry = await getEntry('news', article.id);
       const props: ArticlePageProps = {
         article,
-        html: entry?.rendered?.html ?? '',
+        bodyFile: await bodyFileOf(article.id),
         neighbours: index.neighbours.get(article.id) ?? {},
         related: index.related.get(article.id) ?? [],
       };
-      const { html, ...shown } = props;
-      return { props, cacheKey: pageKey({ ...shown, body: entry?.digest ?? html }) };
+      return { props, cacheKey: pageKey(props) };
     }),
   );
 }
