@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { postBuildAudit } from './src/integrations/audit.ts';
+import { buildStats } from './src/integrations/build-stats.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
@@ -14,7 +15,15 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Tests and benchmarks build several corpora side by side; each gets its own content cache.
   cacheDir: process.env.DEVZONE_CACHE_DIR,
+  experimental: {
+    // A rebuild copies a page from the cache (cacheDir/dist/) instead of rendering it when its
+    // code and its cacheKey are unchanged. Keys cover everything a page shows about other
+    // articles too (src/lib/page-keys.ts); pages without a key are rendered every time.
+    incrementalBuild: true,
+  },
   integrations: [
+    // Stage timings for `npm run bench`, written only when DEVZONE_BUILD_STATS names a file.
+    buildStats(),
     // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
     // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
     // pages (URLs ending in /) go in: feeds, the OPML file, robots.txt and the search records

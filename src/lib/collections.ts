@@ -1,5 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
-import { isVisible, toArticle } from '@/lib/articles';
+import { readBody } from '@/lib/body-store';
+import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/articles';
+import { pageKey } from '@/lib/page-keys';
 import type { ArticleData } from '@/lib/schema';
 import { rebaseHtml } from '@/lib/paths';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site-index';
@@ -49,11 +51,46 @@ export function getSiteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
+/** The file that holds an article's body (src/lib/body-store.ts), named by the content store's digest. */
+async function bodyFileOf(id: string): Promise<string> {
+  const entry = await getEntry('news', id);
+  const file = entry?.rendered?.metadata?.bodyFile;
+  if (typeof file !== 'string') throw new Error(`no rendered body for the article ${id}`);
+  return file;
+}
+
 /**
  * An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts), its
  * root-relative URLs under the site's base (the cached HTML does not depend on the base).
  */
 export async function getArticleHtml(id: string): Promise<string> {
-  const entry = await getEntry('news', id);
-  return rebaseHtml(entry?.rendered?.html ?? '');
+  return rebaseHtml(await readBody(await bodyFileOf(id)));
+}
+
+/** Everything an article page shows: the page renders these props and nothing else of the content. */
+export interface ArticlePageProps {
+  article: Article;
+  /** Its body's file: named by the digest of the article's file, the registry and the code. */
+  bodyFile: string;
+  neighbours: Neighbours;
+  related: Article[];
+}
+
+/**
+ * Every article page's props and its incremental-build key, the digest of those props: the body
+ * is covered by its file's name, which is the content store's digest of the article.
+ */
+export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
+  const index = await getSiteIndex();
+  return Promise.all(
+    index.all.map(async (article) => {
+      const props: ArticlePageProps = {
+        article,
+        bodyFile: await bodyFileOf(article.id),
+        neighbours: index.neighbours.get(article.id) ?? {},
+        related: index.related.get(article.id) ?? [],
+      };
+      return { props, cacheKey: pageKey(props) };
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { Article } from '@/lib/articles';
+import { timed } from '@/lib/build-stats';
 import { getArticleHtml, getSiteIndex, isPreview } from '@/lib/collections';
 import { coverSizes, fileSize } from '@/lib/covers';
 import { feedItem, feedOptions, type FeedListing } from '@/lib/feed';
@@ -36,8 +37,12 @@ function itemOf(article: Article, sizes: Map<string, number>): Promise<RSSFeedIt
   return item;
 }
 
-/** One listing's feed: its latest SITE.feedSize articles, newest first. */
-export async function feedResponse(listing: FeedListing): Promise<Response> {
+/** One listing's feed: its latest SITE.feedSize articles, newest first (timed for `npm run bench`). */
+export function feedResponse(listing: FeedListing): Promise<Response> {
+  return timed('feeds', () => makeFeed(listing));
+}
+
+async function makeFeed(listing: FeedListing): Promise<Response> {
   const index = await getSiteIndex();
   const sizes = await (isPreview ? loadCoverSizes() : (covers ??= loadCoverSizes()));
   const list = listing.kind === 'all' ? index.all : (index.groups[listing.kind].get(String(listing.name)) ?? []);

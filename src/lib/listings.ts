@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/articles';
+import { pageKey } from '@/lib/page-keys';
 import { paginate, type Page } from '@/lib/pagination';
 import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/paths';
 import type { SiteIndex } from '@/lib/site-index';
@@ -24,18 +25,24 @@ export interface ListingPath {
   /** `section` and `term` only for taxonomy listings (route [section]/[term]/[...page]). */
   params: { section?: string; term?: string; page: string | undefined };
   props: ListingProps;
+  /** The incremental build's key (src/lib/page-keys.ts): a listing page shows its props only. */
+  cacheKey: string;
 }
 
 export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: number): ListingPath[] {
   const lists: Array<[string | undefined, Article[]]> = kind === 'all' ? [[undefined, index.all]] : [...index.groups[kind]];
   return lists.flatMap(([name, articles]) =>
-    paginate(articles, pageSize).map((page) => ({
-      params:
-        name === undefined
-          ? { page: pageParam(page.number) }
-          : { section: sectionOf(kind), term: termSlug(kind as TaxonomyKind, name), page: pageParam(page.number) },
-      props: { kind, name, region: kind === 'zone' ? articles[0]?.region : undefined, page },
-    })),
+    paginate(articles, pageSize).map((page) => {
+      const props: ListingProps = { kind, name, region: kind === 'zone' ? articles[0]?.region : undefined, page };
+      return {
+        params:
+          name === undefined
+            ? { page: pageParam(page.number) }
+            : { section: sectionOf(kind), term: termSlug(kind as TaxonomyKind, name), page: pageParam(page.number) },
+        props,
+        cacheKey: pageKey(props),
+      };
+    }),
   );
 }
 

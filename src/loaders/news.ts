@@ -5,7 +5,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { parseArticleFile } from '@/lib/article-file';
 import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/check';
-import { renderMarkdown, summarize } from '@/lib/markdown';
+import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/body-store';
+import { summarize } from '@/lib/markdown';
+import type { ArticleData } from '@/lib/schema';
+import { renderAll, type RenderJob } from './render-pool.ts';
 import { formatReport, type Problem } from '@/lib/problems';
 
 /**
@@ -37,32 +40,56 @@ function codeFingerprint(rootDir: string): string {
 
 /**
  * Stores every article that passed the check, rendering only those whose file (or the code, or
- * the registry) changed since the cached copy, and drops the rest from the store.
+ * the registry) changed since the cached copy, and drops the rest from the store. Rendering runs
+ * on every core (src/loaders/render-pool.ts).
  */
-function storeChecked(context: LoaderContext, result: CheckResult, rootDir: string, code: string): void {
+async function storeChecked(context: LoaderContext, result: CheckResult, rootDir: string, code: string): Promise<void> {
   const { store, generateDigest } = context;
   const untouched = new Set(store.keys());
   // How an article is filed depends on the registry: a change there re-files every article.
   const key = generateDigest(`${code}\0${result.registrySource}`);
   const fileContext = articleContext(result.registry, join(rootDir, 'public'));
+  // Beside the store: the preview's store is in .astro/, a build's in cacheDir, and each prunes
+  // the bodies the other's store does not name.
+  const bodies = fileURLToPath(new URL(BODIES_FOLDER, context.watcher ? new URL('.astro/', context.config.root) : context.config.cacheDir));
+  ensureBodies(bodies);
 
+  const changed: Array<{ id: string; file: string; absolute: string; digest: string }> = [];
+  const kept = new Set<string>();
   for (const { id, file, absolute } of result.articles) {
-    const bytes = readFileSync(absolute);
-    const digest = generateDigest(`${key}\0${bytes.toString('latin1')}`);
+    const digest = generateDigest(`${key}\0${readFileSync(absolute).toString('latin1')}`);
     untouched.delete(id);
-    if (store.get(id)?.digest === digest) continue;
-    const parsed = parseArticleFile(file, bytes, fileContext);
-    if (!parsed.ok) continue; // changed between the check and now; the next run reports it
-    const { html, text } = renderMarkdown(parsed.body);
+    const body = bodyFile(bodies, digest);
+    kept.add(body);
+    const cached = store.get(id);
+    // A cached entry is reused only while its body file is still there.
+    if (cached?.digest !== digest || cached.rendered?.metadata?.bodyFile !== body || !hasBody(body)) {
+      changed.push({ id, file, absolute, digest });
+    }
+  }
+  // Read and parsed again one by one as the renderers ask for them, so that a cold build of a
+  // large archive never holds every body at once.
+  function* jobs(): Generator<RenderJob<{ id: string; file: string; digest: string; data: ArticleData }>> {
+    for (const { id, file, absolute, digest } of changed) {
+      const parsed = parseArticleFile(file, readFileSync(absolute), fileContext);
+      if (!parsed.ok) continue; // changed between the check and now; the next run reports it
+      yield { item: { id, file, digest, data: parsed.data }, body: parsed.body };
+    }
+  }
+  await renderAll(jobs(), changed.length, ({ id, file, digest, data }, { html, text }) => {
+    const body = bodyFile(bodies, digest);
+    writeBody(body, html);
+    // The body is not in the store (src/lib/body-store.ts): pages read it from `bodyFile`.
     store.set({
       id,
-      data: parsed.data,
+      data,
       filePath: file,
       digest,
-      rendered: { html, metadata: { summary: parsed.data.summary ?? summarize(text) } },
+      rendered: { html: '', metadata: { summary: data.summary ?? summarize(text), bodyFile: body } },
     });
-  }
+  });
   for (const id of untouched) store.delete(id);
+  pruneBodies(bodies, kept);
 }
 
 /** An error for the editor: the message says it all, so Astro is given no stack to print. */
@@ -97,12 +124,12 @@ export function newsLoader({ base }: { base: string }): Loader {
             '修改上面列出的文件后重新构建 / Fix the files listed above and build again.',
           );
         }
-        storeChecked(context, result, rootDir, code);
+        await storeChecked(context, result, rootDir, code);
         return;
       }
       // Preview: report problems and keep serving what is valid, so an editor can fix and reload.
       const report = (found: Problem[]) => found.length && context.logger.error(formatReport(found));
-      storeChecked(context, result, rootDir, code);
+      await storeChecked(context, result, rootDir, code);
       report(result.problems);
       // Editing the registry re-files every article (official names, regions), so it is watched too.
       const registryFile = resolve(rootDir, result.registryFile);
@@ -110,8 +137,10 @@ export function newsLoader({ base }: { base: string }): Loader {
       const onChange = (changed: string) => {
         if ((changed.startsWith(baseDir) && MARKDOWN_FILE.test(changed)) || changed === registryFile) {
           const again = check();
-          storeChecked(context, again, rootDir, code);
-          report(again.problems);
+          storeChecked(context, again, rootDir, code).then(
+            () => report(again.problems),
+            (error: unknown) => context.logger.error(String(error)),
+          );
         }
       };
       context.watcher.on('change', onChange);
