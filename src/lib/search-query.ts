@@ -1,3 +1,4 @@
+import { shardYear } from '@/lib/search-shards';
 import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search-tokens';
 
 /**
@@ -72,6 +73,34 @@ export function pagefindCalls(state: SearchState): { results: PagefindCall; rank
     return byDate ? { results } : { results, ranking: { term: plain, byDate: false } };
   }
   return { results: { term: plain, byDate } };
+}
+
+/**
+ * The filter the search page gives each shard's index when it merges it (Pagefind's
+ * `mergeFilter`), valued with the shard's key: a search can then be limited to one shard.
+ */
+export const SHARD_FILTER = 'shard';
+
+/**
+ * The shards (keys, newest first, as the search page lists them) a state needs: those of the
+ * chosen year, or all of them. A year no shard has needs them all, so that the filters still
+ * show every year's count.
+ */
+export function shardsFor(shards: readonly string[], state: SearchState): string[] {
+  const year = state.filters.year;
+  const matching = year ? shards.filter((key) => shardYear(key) === year) : [];
+  return matching.length > 0 ? matching : [...shards];
+}
+
+/**
+ * The shards to ask, newest first, for a search in date order. Pagefind orders merged results
+ * by score, and in a sorted search a result's score is its rank within its own shard; so the
+ * page asks each shard that has results (`counts`, the SHARD_FILTER counts of the same search)
+ * for its own, already in date order, and puts them one after the other: shards never overlap
+ * in time.
+ */
+export function dateOrderShards(loaded: readonly string[], counts: Record<string, number> | undefined): string[] {
+  return loaded.filter((key) => (counts ? (counts[key] ?? 0) > 0 : true)).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
 /** `ids` ordered as they come in `ranking`; ids the ranking lacks keep their order, after. */
