@@ -42,7 +42,8 @@ export const PAGEFIND_CONFIG = {};
  * browser loads pagefind.js, its worker and WebAssembly from the first shard it opens). Pagefind's
  * own UI files are left out: the search page has its own UI.
  */
-const KEEP = /^(pagefind-entry\.json|pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|index|fragment|filter)$/;
+const KEEP =
+  /^(pagefind-entry\.json|pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|index|fragment|filter)$/;
 
 function fail(errors: string[], step: string, key: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed for search shard ${key}:\n${errors.join('\n')}`);
@@ -79,7 +80,7 @@ export async function buildShard(task: ShardTask): Promise<ShardResult> {
   const name = `${task.key}-${hash.digest('hex').slice(0, 20)}`;
   const cached = join(task.cacheDir, name);
   let reindexed = false;
-  if (!(await readdir(cached).catch(() => [])).includes('pagefind-entry.json')) {
+  if (!(await readdir(cached).catch((): string[] => [])).includes('pagefind-entry.json')) {
     const temporary = `${cached}.partial`;
     await rm(temporary, { recursive: true, force: true });
     await mkdir(task.cacheDir, { recursive: true });

@@ -124,7 +124,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         const { files: bundleFiles, bytes } = await size(bundle);
         const ms = Math.round(performance.now() - started);
         logger.info(
-          `indexed ${records} articles in ${results.length} shards in ${(ms / 1000).toFixed(1)}s ` +
+          `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)}s ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB): ` +
             `Chinese as character bigrams (src/lib/search-tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,

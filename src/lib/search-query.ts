@@ -1,4 +1,4 @@
-import { shardYear } from '@/lib/search-shards';
+import { shardYears } from '@/lib/search-shards';
 import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search-tokens';
 
 /**
@@ -60,10 +60,14 @@ export interface PagefindCall {
  * only pages where the tokens stand next to each other, which for bigrams means pages that
  * contain the phrase itself. Exact searches come back unranked, so for relevance order a
  * second, ordinary search (`ranking`) supplies the order. Anything else (parts separated by
- * spaces, Chinese mixed with numbers) is an ordinary search: every token must occur.
+ * spaces, Chinese mixed with numbers) is an ordinary search: every token must occur. Each
+ * Chinese phrase among several parts is also searched exactly (`require`), and only results
+ * found by each of those are shown: an ordinary search alone would also find pages with the
+ * phrase's bigrams apart, and Pagefind leaves out of it any token an index lacks (a part of the
+ * index that has no page with a bigram would then ignore it).
  * Returns undefined when there is nothing to search for.
  */
-export function pagefindCalls(state: SearchState): { results: PagefindCall; ranking?: PagefindCall } | undefined {
+export function pagefindCalls(state: SearchState): { results: PagefindCall; ranking?: PagefindCall; require?: PagefindCall[] } | undefined {
   const parts = queryParts(state.q);
   const byDate = state.order === 'date';
   if (parts.length === 0) return Object.keys(state.filters).length > 0 ? { results: { term: null, byDate: true } } : undefined;
@@ -72,7 +76,16 @@ export function pagefindCalls(state: SearchState): { results: PagefindCall; rank
     const results = { term: `"${plain}"`, byDate };
     return byDate ? { results } : { results, ranking: { term: plain, byDate: false } };
   }
-  return { results: { term: plain, byDate } };
+  const require = queryPhrases(state.q)
+    .filter((part) => isChinesePhrase(part))
+    .map((part) => ({ term: `"${queryParts(part).flat().join(' ')}"`, byDate: false }));
+  return require.length > 0 ? { results: { term: plain, byDate }, require } : { results: { term: plain, byDate } };
+}
+
+/** `ids` without those missing from any of `required` (each a list of the ids a search found). */
+export function keepRequired(ids: readonly string[], required: readonly (readonly string[])[]): string[] {
+  const sets = required.map((list) => new Set(list));
+  return ids.filter((id) => sets.every((set) => set.has(id)));
 }
 
 /**
@@ -88,7 +101,7 @@ export const SHARD_FILTER = 'shard';
  */
 export function shardsFor(shards: readonly string[], state: SearchState): string[] {
   const year = state.filters.year;
-  const matching = year ? shards.filter((key) => shardYear(key) === year) : [];
+  const matching = year ? shards.filter((key) => shardYears(key).includes(year)) : [];
   return matching.length > 0 ? matching : [...shards];
 }
 

@@ -7,34 +7,37 @@
  * SHARD_CAP articles keep the memory of each bounded, let two be built at once (one per core),
  * and let a rebuild re-index only the parts whose articles changed.
  *
- * A shard is a calendar range of Beijing-time publication dates: a year; a year with more than
- * SHARD_CAP articles is cut into halves, a half still too big into quarters, a quarter into
- * months (a month is never cut further). Each range is cut or not by its own count alone, so an
- * edited article changes only the shard it is in, and an added one can change only how its own
- * year is cut. Ranges never overlap, so shards in key order are in date order too.
+ * A shard is a range of months (Beijing time), and ranges never overlap, so shards in key order
+ * are in date order too. First each year with more than SHARD_CAP articles is cut into halves, a
+ * half still too big into quarters, a quarter into months (a month is never cut further); each
+ * range is cut or not by its own count alone. Then, from the oldest, whole years in a row are
+ * put together while they stay within SHARD_CAP, so that a small site is one index, ranked as
+ * one (Pagefind ranks each index by its own word statistics). An edited article changes only
+ * the shard it is in; an added one can change how its own year is cut, or the shards from its
+ * year on, never older ones (new articles are mostly the newest).
  *
- * Nothing here may import a build-only module: the search page's script uses `shardYear`.
+ * Nothing here may import a build-only module: the search page's script uses `shardYears`.
  */
 
 /** Most articles in one shard (unless one month alone has more). */
 export const SHARD_CAP = 4000;
 
 export interface Shard<T> {
-  /** `2024` (a year), `2024-07-12` (July to December) or `2024-03` (one month). */
+  /** First and last month: `202001-202112` (two years), `202407-202412` (a half year). */
   key: string;
-  /** The year it belongs to, as the year filter names it. */
-  year: string;
   items: T[];
 }
 
 /** A year's months 1-12 cut into ranges: halves, then quarters, then months. */
 const LEVELS = [12, 6, 3, 1];
 
-function rangeKey(year: string, from: number, length: number): string {
-  const month = (m: number) => String(m).padStart(2, '0');
-  if (length === 12) return year;
-  if (length === 1) return `${year}-${month(from)}`;
-  return `${year}-${month(from)}-${month(from + length - 1)}`;
+const month = (year: number, m: number) => `${year}${String(m).padStart(2, '0')}`;
+
+interface Range {
+  year: number;
+  from: number;
+  to: number;
+  size: number;
 }
 
 /**
@@ -42,33 +45,67 @@ function rangeKey(year: string, from: number, length: number): string {
  * an item's Beijing-time date as `YYYY-MM…` (toBeijingIso, or a search record's sortKey).
  */
 export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string, cap = SHARD_CAP): Shard<T>[] {
-  const byYear = new Map<string, { month: number; item: T }[]>();
-  for (const item of items) {
+  const months = items.map((item) => {
     const date = dateOf(item);
     const match = /^(\d{4})-(\d{2})/.exec(date);
     if (!match) throw new Error(`search shards: not a date: ${date}`);
-    const list = byYear.get(match[1]) ?? [];
-    list.push({ month: Number(match[2]), item });
-    byYear.set(match[1], list);
+    return { year: Number(match[1]), m: Number(match[2]) };
+  });
+  // Articles per year and month.
+  const counts = new Map<number, number[]>();
+  for (const { year, m } of months) {
+    const perMonth = counts.get(year) ?? new Array<number>(13).fill(0);
+    perMonth[m]++;
+    counts.set(year, perMonth);
   }
-  const shards: Shard<T>[] = [];
-  const cut = (year: string, entries: { month: number; item: T }[], from: number, level: number) => {
+  const ranges: Range[] = [];
+  const cut = (year: number, perMonth: number[], from: number, level: number) => {
     const length = LEVELS[level];
-    if (entries.length <= cap || level === LEVELS.length - 1) {
-      shards.push({ key: rangeKey(year, from, length), year, items: entries.map(({ item }) => item) });
+    const size = perMonth.slice(from, from + length).reduce((sum, n) => sum + n, 0);
+    if (size === 0) return;
+    if (size <= cap || level === LEVELS.length - 1) {
+      ranges.push({ year, from, to: from + length - 1, size });
       return;
     }
-    const next = LEVELS[level + 1];
-    for (let start = from; start < from + length; start += next) {
-      const part = entries.filter(({ month }) => month >= start && month < start + next);
-      if (part.length > 0) cut(year, part, start, level + 1);
-    }
+    for (let start = from; start < from + length; start += LEVELS[level + 1]) cut(year, perMonth, start, level + 1);
   };
-  for (const [year, entries] of byYear) cut(year, entries, 1, 0);
-  return shards.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  for (const year of [...counts.keys()].sort((a, b) => a - b)) cut(year, counts.get(year) ?? [], 1, 0);
+
+  // Whole years in a row, from the oldest, while they fit; a cut year's ranges stay on their own.
+  const keys: { key: string; first: number; last: number }[] = [];
+  let group: Range[] = [];
+  const close = () => {
+    if (group.length === 0) return;
+    const first = group[0];
+    const last = group[group.length - 1];
+    keys.push({
+      key: `${month(first.year, first.from)}-${month(last.year, last.to)}`,
+      first: first.year * 100 + first.from,
+      last: last.year * 100 + last.to,
+    });
+    group = [];
+  };
+  for (const range of ranges) {
+    const whole = range.from === 1 && range.to === 12;
+    const size = group.reduce((sum, each) => sum + each.size, 0);
+    if (!whole || size + range.size > cap) close();
+    group.push(range);
+    if (!whole) close();
+  }
+  close();
+
+  const shards = new Map(keys.map(({ key }) => [key, [] as T[]]));
+  items.forEach((item, i) => {
+    const at = months[i].year * 100 + months[i].m;
+    const found = keys.find(({ first, last }) => at >= first && at <= last);
+    shards.get(found?.key ?? '')?.push(item);
+  });
+  return keys.reverse().map(({ key }) => ({ key, items: shards.get(key) ?? [] }));
 }
 
-/** The year of a shard key. */
-export function shardYear(key: string): string {
-  return key.slice(0, 4);
+/** The years a shard key covers, as the year filter names them. */
+export function shardYears(key: string): string[] {
+  const from = Number(key.slice(0, 4));
+  const to = Number(key.slice(7, 11));
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 }

@@ -10,6 +10,7 @@ import {
   bodyOf,
   dateOrderShards,
   excerpt,
+  keepRequired,
   orderByRanking,
   pagefindCalls,
   readSearchState,
@@ -221,18 +222,23 @@ async function search(state: SearchState): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   try {
     const pf = await loadPagefind(state);
-    const [response, ranking] = await Promise.all([
+    const [response, ranking, required] = await Promise.all([
       call(pf, calls.results, state),
       calls.ranking ? call(pf, calls.ranking, state) : undefined,
+      Promise.all((calls.require ?? []).map((request) => call(pf, request, state))),
     ]);
     if (run !== current) return;
     const byId = new Map(response.results.map((result) => [result.id, result]));
-    const ids = ranking
+    const ordered = ranking
       ? orderByRanking(
           response.results.map((result) => result.id),
           ranking.results.map((result) => result.id),
         )
       : [...byId.keys()];
+    const ids = keepRequired(
+      ordered,
+      required.map((part) => part.results.map((result) => result.id)),
+    );
     shown = ids.flatMap((id) => byId.get(id) ?? []);
     shownCount = 0;
     shownQuery = state.q;
