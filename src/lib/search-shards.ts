@@ -4,23 +4,21 @@
  *
  * Why: Pagefind holds a whole index in memory while it writes it, about 0.7 GB per 1,000 of our
  * articles, so one index of 100,000 articles cannot be built on a 24 GB machine. Parts of at most
- * SHARD_CAP articles keep the memory of each bounded, let two be built at once (one per core),
+ * `cap` articles (SITE.searchShardCap) keep the memory of each bounded, let two be built at once (one per core),
  * and let a rebuild re-index only the parts whose articles changed.
  *
  * A shard is a range of months (Beijing time), and ranges never overlap, so shards in key order
- * are in date order too. First each year with more than SHARD_CAP articles is cut into halves, a
+ * are in date order too. First each year with more than `cap` articles is cut into halves, a
  * half still too big into quarters, a quarter into months (a month is never cut further); each
  * range is cut or not by its own count alone. Then, from the oldest, whole years in a row are
- * put together while they stay within SHARD_CAP, so that a small site is one index, ranked as
+ * put together while they stay within `cap`, so that a small site is one index, ranked as
  * one (Pagefind ranks each index by its own word statistics). An edited article changes only
  * the shard it is in; an added one can change how its own year is cut, or the shards from its
  * year on, never older ones (new articles are mostly the newest).
  *
- * Nothing here may import a build-only module: the search page's script uses `shardYears`.
+ * Nothing here may import a build-only module (the site config reads the environment): the
+ * search page's script uses `shardYears`.
  */
-
-/** Most articles in one shard (unless one month alone has more). */
-export const SHARD_CAP = 4000;
 
 export interface Shard<T> {
   /** First and last month: `202001-202112` (two years), `202407-202412` (a half year). */
@@ -44,7 +42,7 @@ interface Range {
  * The shards of `items`, newest first; within a shard, items keep their order. `dateOf` gives
  * an item's Beijing-time date as `YYYY-MM…` (toBeijingIso, or a search record's sortKey).
  */
-export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string, cap = SHARD_CAP): Shard<T>[] {
+export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string, cap: number): Shard<T>[] {
   const months = items.map((item) => {
     const date = dateOf(item);
     const match = /^(\d{4})-(\d{2})/.exec(date);

@@ -39,7 +39,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !leaked.has(name) && !name.startsWith('VITEST')));
 }
 
-export function buildSite(contentDir: string, options: { tz?: string; work?: string } = {}): BuildResult {
+export function buildSite(contentDir: string, options: { tz?: string; work?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
   const work = options.work ?? tempDir('build');
   const dist = join(work, 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', dist], {
@@ -53,6 +53,7 @@ export function buildSite(contentDir: string, options: { tz?: string; work?: str
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      ...options.env,
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist };

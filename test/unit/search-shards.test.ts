@@ -51,8 +51,8 @@ describe('searchShards', () => {
   });
 
   test('no articles, no shards; a bad date is an error', () => {
-    expect(searchShards([], (date: string) => date)).toEqual([]);
-    expect(() => searchShards(['soon'], (date) => date)).toThrow(/not a date: soon/);
+    expect(searchShards([], (date: string) => date, 10)).toEqual([]);
+    expect(() => searchShards(['soon'], (date) => date, 10)).toThrow(/not a date: soon/);
   });
 
   test('shardYears lists the years a key covers', () => {

@@ -8,10 +8,11 @@ import { getArticleHtml, getSiteIndex } from '@/lib/collections';
 import { toBeijingIso } from '@/lib/dates';
 import { searchRecord } from '@/lib/search-records';
 import { searchShards } from '@/lib/search-shards';
+import { SITE } from '@/site.config';
 
 export const getStaticPaths = (async () => {
   const { all } = await getSiteIndex();
-  return searchShards(all, (article) => toBeijingIso(article.date)).map(({ key, items }) => ({
+  return searchShards(all, (article) => toBeijingIso(article.date), SITE.searchShardCap).map(({ key, items }) => ({
     params: { shard: key },
     props: { articles: items },
   }));
