@@ -86,6 +86,34 @@ async function size(dir: string): Promise<{ files: number; bytes: number }> {
   return { files, bytes };
 }
 
+/**
+ * Indexes each records file in `recordsDir` as a shard into `bundle/<shard>/`, with the cache in
+ * `cacheRoot`; deletes the records and the cached shards this build did not use (an edited
+ * shard's old version, say).
+ */
+export async function indexShards(recordsDir: string, bundle: string, cacheRoot: string): Promise<ShardResult[]> {
+  const files = (await readdir(recordsDir).catch((): string[] => [])).filter((name) => name.endsWith('.json')).sort();
+  const fingerprint = JSON.stringify({ pagefind: await pagefindVersion(), config: PAGEFIND_CONFIG, layout: SHARD_LAYOUT });
+  await rm(bundle, { recursive: true, force: true });
+  await mkdir(bundle, { recursive: true });
+  const tasks: ShardTask[] = files.map((file) => {
+    const key = file.replace(/\.json$/, '');
+    return { key, records: join(recordsDir, file), cacheDir: cacheRoot, outDir: join(bundle, key), fingerprint };
+  });
+  // Largest first, so that the workers finish at about the same time.
+  const sizes = new Map(await Promise.all(tasks.map(async (task) => [task.key, (await stat(task.records)).size] as const)));
+  const results = await runWorkers(
+    [...tasks].sort((a, b) => (sizes.get(b.key) ?? 0) - (sizes.get(a.key) ?? 0)),
+    WORKERS,
+  );
+  const used = new Set(results.map((result) => result.cached));
+  for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
+    if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });
+  }
+  await rm(recordsDir, { recursive: true, force: true });
+  return results.sort((a, b) => (a.key < b.key ? 1 : -1));
+}
+
 export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let cacheRoot = '';
   return {
@@ -97,28 +125,8 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
-        const recordsDir = join(out, options.recordsDir);
         const bundle = join(out, options.bundleDir);
-        const files = (await readdir(recordsDir).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-        const fingerprint = JSON.stringify({ pagefind: await pagefindVersion(), config: PAGEFIND_CONFIG, layout: SHARD_LAYOUT });
-        await rm(bundle, { recursive: true, force: true });
-        await mkdir(bundle, { recursive: true });
-        const tasks: ShardTask[] = files.map((file) => {
-          const key = file.replace(/\.json$/, '');
-          return { key, records: join(recordsDir, file), cacheDir: cacheRoot, outDir: join(bundle, key), fingerprint };
-        });
-        // Largest first, so that the two workers finish at about the same time.
-        const sizes = new Map(await Promise.all(tasks.map(async (task) => [task.key, (await stat(task.records)).size] as const)));
-        const order = [...tasks].sort((a, b) => (sizes.get(b.key) ?? 0) - (sizes.get(a.key) ?? 0));
-        const results = await runWorkers(order, WORKERS);
-
-        // Cached shards this build did not use are stale: an edited shard's old version, say.
-        const used = new Set(results.map((result) => result.cached));
-        for (const name of await readdir(cacheRoot).catch(() => [])) {
-          if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });
-        }
-        await rm(recordsDir, { recursive: true, force: true });
-
+        const results = await indexShards(join(out, options.recordsDir), bundle, cacheRoot);
         const records = results.reduce((sum, result) => sum + result.records, 0);
         const reindexed = results.filter((result) => result.reindexed).length;
         const { files: bundleFiles, bytes } = await size(bundle);

@@ -11,8 +11,10 @@
  * are in date order too. First each year with more than `cap` articles is cut into halves, a
  * half still too big into quarters, a quarter into months (a month is never cut further); each
  * range is cut or not by its own count alone. Then, from the oldest, whole years in a row are
- * put together while they stay within `cap`, so that a small site is one index, ranked as
- * one (Pagefind ranks each index by its own word statistics). An edited article changes only
+ * put together while they stay within half the cap, so that a small site is one index, ranked
+ * as one (Pagefind ranks each index by its own word statistics), while a site with thousands of
+ * articles a year gets a shard a year: half the memory, and half the work to rebuild after an
+ * edit, of shards at the cap. An edited article changes only
  * the shard it is in; an added one can change how its own year is cut, or the shards from its
  * year on, never older ones (new articles are mostly the newest).
  *
@@ -69,7 +71,7 @@ export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string
   };
   for (const year of [...counts.keys()].sort((a, b) => a - b)) cut(year, counts.get(year) ?? [], 1, 0);
 
-  // Whole years in a row, from the oldest, while they fit; a cut year's ranges stay on their own.
+  // Whole years in a row, from the oldest, within half the cap; a cut year's ranges stay on their own.
   const keys: { key: string; first: number; last: number }[] = [];
   let group: Range[] = [];
   const close = () => {
@@ -86,7 +88,7 @@ export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string
   for (const range of ranges) {
     const whole = range.from === 1 && range.to === 12;
     const size = group.reduce((sum, each) => sum + each.size, 0);
-    if (!whole || size + range.size > cap) close();
+    if (!whole || size + range.size > cap / 2) close();
     group.push(range);
     if (!whole) close();
   }

@@ -65,6 +65,13 @@ const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, element<HTMLSelect
 const shards = (form.dataset.shards ?? '').split(' ').filter(Boolean);
 const shardPath = (key: string) => `${form.dataset.bundle}${key}/`;
 
+/**
+ * Pagefind's options for a shard: SHARD_FILTER valued with its key, and result URLs as the index
+ * has them (they are full paths, base included; Pagefind would otherwise put the folder above the
+ * bundle in front of them, the base a second time on a site under a sub-path).
+ */
+const shardOptions = (key: string) => ({ mergeFilter: { [SHARD_FILTER]: key }, baseUrl: '/' });
+
 let pagefind: Promise<Pagefind> | undefined;
 /** Shards opened so far: the first, which Pagefind came from, then those merged into it. */
 const opened = new Set<string>();
@@ -73,7 +80,7 @@ let merging: Promise<unknown> = Promise.resolve();
 
 /**
  * Pagefind with the shards `state` needs merged and their filter indexes loaded (searches only
- * count filter values once they are). Every shard gets SHARD_FILTER, valued with its key.
+ * count filter values once they are).
  */
 function loadPagefind(state: SearchState): Promise<Pagefind> {
   const needed = shardsFor(shards, state);
@@ -83,14 +90,14 @@ function loadPagefind(state: SearchState): Promise<Pagefind> {
       const first = needed[0];
       opened.add(first);
       pagefind = import(/* @vite-ignore */ `${shardPath(first)}pagefind.js`).then(async (pf: Pagefind) => {
-        await pf.options({ mergeFilter: { [SHARD_FILTER]: first } });
+        await pf.options(shardOptions(first));
         return pf;
       });
     }
     const pf = await pagefind;
     const fresh = needed.filter((key) => !opened.has(key));
     for (const key of fresh) opened.add(key);
-    await Promise.all(fresh.map((key) => pf.mergeIndex(shardPath(key), { mergeFilter: { [SHARD_FILTER]: key } })));
+    await Promise.all(fresh.map((key) => pf.mergeIndex(shardPath(key), shardOptions(key))));
     await pf.filters();
     return pf;
   });
