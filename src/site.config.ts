@@ -58,6 +58,12 @@ export const SITE = {
   /** How many regions and zones the home page shows as blocks, and articles in each block. */
   homeBlocks: 6,
   homeBlockSize: 5,
+  /**
+   * Most articles in one part of the search index (src/lib/search-shards.ts): Pagefind needs
+   * about 0.7 GB per 1,000 articles while it writes a part, and the build writes two at once.
+   * `DEVZONE_SEARCH_SHARD_CAP` changes it, for tests that need several parts from a small site.
+   */
+  searchShardCap: Number(process.env.DEVZONE_SEARCH_SHARD_CAP) || 4000,
   /** Shown in the footer. */
   contact: {
     organisation: '开发区新闻编辑部',

@@ -86,8 +86,16 @@ export function headersFile(files: readonly string[], { base, bundleDir, assetsD
     if (top === bundleDir) {
       const bundle = bundles.find((dir) => file.startsWith(`${dir}/`));
       const inBundle = bundle === undefined ? undefined : file.slice(bundle.length + 1).split('/');
-      if (bundle !== undefined && inBundle && inBundle.length > 1 && PAGEFIND_HASHED_FOLDERS.has(inBundle[0])) {
-        cache.set(`${base}${bundle}/${inBundle[0]}/*`, IMMUTABLE);
+      // A sharded index has one bundle per folder under bundleDir: their rules use a `:shard`
+      // placeholder (both hosts read it as one path segment), so 28 shards cost no more rules
+      // than one (Cloudflare reads at most 100).
+      const folder = bundle !== undefined && bundle.split('/').length === 2 ? `${bundleDir}/:shard` : bundle;
+      if (folder !== undefined && inBundle && inBundle.length > 1 && PAGEFIND_HASHED_FOLDERS.has(inBundle[0])) {
+        cache.set(`${base}${folder}/${inBundle[0]}/*`, IMMUTABLE);
+      } else if (folder !== bundle && inBundle?.length === 1) {
+        // The shard's own files: fixed names (pagefind.js, the entry, the wasm) and the metadata
+        // named by its hash, all in one rule; revalidating the small metadata file is cheap.
+        cache.set(`${base}${folder}/:file`, REVALIDATE);
       } else cache.set(`${base}${file}`, file.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
       continue;
     }

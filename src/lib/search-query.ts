@@ -1,3 +1,4 @@
+import { shardYears } from '@/lib/search-shards';
 import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search-tokens';
 
 /**
@@ -59,10 +60,14 @@ export interface PagefindCall {
  * only pages where the tokens stand next to each other, which for bigrams means pages that
  * contain the phrase itself. Exact searches come back unranked, so for relevance order a
  * second, ordinary search (`ranking`) supplies the order. Anything else (parts separated by
- * spaces, Chinese mixed with numbers) is an ordinary search: every token must occur.
+ * spaces, Chinese mixed with numbers) is an ordinary search: every token must occur. Each
+ * Chinese phrase among several parts is also searched exactly (`require`), and only results
+ * found by each of those are shown: an ordinary search alone would also find pages with the
+ * phrase's bigrams apart, and Pagefind leaves out of it any token an index lacks (a part of the
+ * index that has no page with a bigram would then ignore it).
  * Returns undefined when there is nothing to search for.
  */
-export function pagefindCalls(state: SearchState): { results: PagefindCall; ranking?: PagefindCall } | undefined {
+export function pagefindCalls(state: SearchState): { results: PagefindCall; ranking?: PagefindCall; require?: PagefindCall[] } | undefined {
   const parts = queryParts(state.q);
   const byDate = state.order === 'date';
   if (parts.length === 0) return Object.keys(state.filters).length > 0 ? { results: { term: null, byDate: true } } : undefined;
@@ -71,7 +76,44 @@ export function pagefindCalls(state: SearchState): { results: PagefindCall; rank
     const results = { term: `"${plain}"`, byDate };
     return byDate ? { results } : { results, ranking: { term: plain, byDate: false } };
   }
-  return { results: { term: plain, byDate } };
+  const require = queryPhrases(state.q)
+    .filter((part) => isChinesePhrase(part))
+    .map((part) => ({ term: `"${queryParts(part).flat().join(' ')}"`, byDate: false }));
+  return require.length > 0 ? { results: { term: plain, byDate }, require } : { results: { term: plain, byDate } };
+}
+
+/** `ids` without those missing from any of `required` (each a list of the ids a search found). */
+export function keepRequired(ids: readonly string[], required: readonly (readonly string[])[]): string[] {
+  const sets = required.map((list) => new Set(list));
+  return ids.filter((id) => sets.every((set) => set.has(id)));
+}
+
+/**
+ * The filter the search page gives each shard's index when it merges it (Pagefind's
+ * `mergeFilter`), valued with the shard's key: a search can then be limited to one shard.
+ */
+export const SHARD_FILTER = 'shard';
+
+/**
+ * The shards (keys, newest first, as the search page lists them) a state needs: those of the
+ * chosen year, or all of them. A year no shard has needs them all, so that the filters still
+ * show every year's count.
+ */
+export function shardsFor(shards: readonly string[], state: SearchState): string[] {
+  const year = state.filters.year;
+  const matching = year ? shards.filter((key) => shardYears(key).includes(year)) : [];
+  return matching.length > 0 ? matching : [...shards];
+}
+
+/**
+ * The shards to ask, newest first, for a search in date order. Pagefind orders merged results
+ * by score, and in a sorted search a result's score is its rank within its own shard; so the
+ * page asks each shard that has results (`counts`, the SHARD_FILTER counts of the same search)
+ * for its own, already in date order, and puts them one after the other: shards never overlap
+ * in time.
+ */
+export function dateOrderShards(loaded: readonly string[], counts: Record<string, number> | undefined): string[] {
+  return loaded.filter((key) => (counts ? (counts[key] ?? 0) > 0 : true)).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
 /** `ids` ordered as they come in `ranking`; ids the ranking lacks keep their order, after. */

@@ -16,14 +16,22 @@ export interface HeaderRule {
   headers: Array<[string, string]>;
 }
 
-/** Parses `_headers`: a path line, then indented `Name: value` lines; `*` matches anything. */
+/**
+ * Parses `_headers`: a path line, then indented `Name: value` lines; `*` matches anything, a
+ * `:placeholder` one path segment.
+ */
 export function parseHeaders(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (/^\S/.test(line)) {
       const path = line.trim();
-      const pattern = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      const pattern = new RegExp(
+        `^${path
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/:\w+/g, '[^/]+')}$`,
+      );
       rules.push({ pattern, path, headers: [] });
     } else {
       const [, name, value] = /^\s+([^:]+):\s*(.*)$/.exec(line) ?? [];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -45,14 +45,24 @@ async function open(path: string): Promise<void> {
 }
 
 describe('the index', () => {
-  test('npm run build writes the Pagefind bundle, one page per article, and deletes the records', () => {
-    const entry = JSON.parse(readFileSync(join(build.dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(entry.version).toBe('1.6.0');
-    expect(Object.keys(entry.languages)).toEqual(['und']);
-    expect(entry.languages.und.page_count).toBe(articles.length);
+  test('npm run build writes one Pagefind bundle per shard, one page per article in all, and deletes the records', () => {
+    const shards = readdirSync(join(build.dist, 'pagefind')).sort().reverse();
+    // The sample content (2020-2026) is smaller than a shard: one index, ranked as one.
+    expect(shards).toEqual(['202001-202612']);
+    let pages = 0;
+    for (const shard of shards) {
+      const entry = JSON.parse(readFileSync(join(build.dist, 'pagefind', shard, 'pagefind-entry.json'), 'utf8'));
+      expect(entry.version).toBe('1.6.0');
+      expect(Object.keys(entry.languages)).toEqual(['und']);
+      pages += entry.languages.und.page_count;
+      // Pagefind's own UI is not published: the search page has its own.
+      expect(existsSync(join(build.dist, 'pagefind', shard, 'pagefind-ui.js'))).toBe(false);
+    }
+    expect(pages).toBe(articles.length);
     expect(articles.length).toBeGreaterThan(90);
+    expect(readPage(build.dist, '/search/')('#search-form').attr('data-shards')).toBe(shards.join(' '));
     expect(existsSync(join(build.dist, 'search', 'records'))).toBe(false);
-    expect(build.output).toMatch(new RegExp(`indexed ${articles.length} articles .*Pagefind's own zh segmenter does not run`));
+    expect(build.output).toMatch(new RegExp(`indexed ${articles.length} articles in 1 shard .*Pagefind's own zh segmenter does not run`));
   });
 
   test('pages other than search load no script (JSON-LD is data, not executed) and carry a plain search form', () => {

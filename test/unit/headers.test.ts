@@ -70,19 +70,22 @@ test('under a base, for every bundle of a sharded index, with the search page sc
     'index.html',
     'pagefind/a/pagefind-entry.json',
     'pagefind/a/fragment/x.pf_fragment',
+    'pagefind/a/pagefind.js',
     'pagefind/b/pagefind-entry.json',
     'pagefind/b/index/y.pf_index',
+    'pagefind/b/fragment/z.pf_fragment',
   ];
   const text = headersFile(files, { base: '/kfq/', bundleDir: 'pagefind', assetsDir: '_astro', scriptHashes: [scriptHash('start()')] });
   expect([...rules(text).keys()]).toEqual([
     '/kfq/*',
     '/kfq/',
     '/kfq/index.html',
-    '/kfq/pagefind/a/fragment/*',
-    '/kfq/pagefind/a/pagefind-entry.json',
-    '/kfq/pagefind/b/index/*',
-    '/kfq/pagefind/b/pagefind-entry.json',
+    '/kfq/pagefind/:shard/:file',
+    '/kfq/pagefind/:shard/fragment/*',
+    '/kfq/pagefind/:shard/index/*',
   ]);
+  expect(rules(text).get('/kfq/pagefind/:shard/fragment/*')).toEqual([`Cache-Control: ${IMMUTABLE}`]);
+  expect(rules(text).get('/kfq/pagefind/:shard/:file')).toEqual([`Cache-Control: ${REVALIDATE}`]);
   expect(text).toContain(`script-src 'self' 'wasm-unsafe-eval' ${scriptHash('start()')};`);
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { bodyOf, excerpt, orderByRanking, pagefindCalls, readSearchState, searchQueryString, type SearchState } from '@/lib/search-query';
+import {
+  bodyOf,
+  excerpt,
+  keepRequired,
+  orderByRanking,
+  pagefindCalls,
+  readSearchState,
+  searchQueryString,
+  type SearchState,
+} from '@/lib/search-query';
 import { queryParts } from '@/lib/search-tokens';
 
 const state = (overrides: Partial<SearchState> = {}): SearchState => ({ q: '', filters: {}, order: 'relevance', ...overrides });
@@ -38,15 +47,35 @@ describe('pagefindCalls', () => {
     expect(pagefindCalls(state({ q: '招商引资', order: 'date' }))?.ranking).toBeUndefined();
   });
 
-  test('parts separated by spaces are searched together, not as one phrase', () => {
-    const calls = pagefindCalls(state({ q: '经开区 产业' }));
-    expect(calls?.results.term).toBe(queryParts('经开区 产业').flat().join(' '));
+  test('parts separated by spaces are searched together, not as one phrase; each Chinese phrase must also be found exactly', () => {
+    const calls = pagefindCalls(state({ q: '经开区 产业 GDP' }));
+    expect(calls?.results.term).toBe(queryParts('经开区 产业 GDP').flat().join(' '));
     expect(calls?.ranking).toBeUndefined();
+    expect(calls?.require).toEqual([
+      { term: `"${queryParts('经开区')[0].join(' ')}"`, byDate: false },
+      { term: `"${queryParts('产业')[0].join(' ')}"`, byDate: false },
+    ]);
+    expect(pagefindCalls(state({ q: 'GDP 2021' }))?.require).toBeUndefined();
   });
 
   test('filters alone list their articles newest first; nothing at all searches nothing', () => {
     expect(pagefindCalls(state({ filters: { zone: '苏州工业园区' } }))).toEqual({ results: { term: null, byDate: true } });
     expect(pagefindCalls(state({ q: '，' }))).toBeUndefined();
+  });
+});
+
+describe('keepRequired', () => {
+  test('keeps, in order, the ids every required search found', () => {
+    expect(
+      keepRequired(
+        ['a', 'b', 'c', 'd'],
+        [
+          ['d', 'a', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    ).toEqual(['a', 'c']);
+    expect(keepRequired(['a', 'b'], [])).toEqual(['a', 'b']);
   });
 });
 

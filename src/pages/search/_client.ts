@@ -1,16 +1,23 @@
 // The search page's script: reads the state from the URL, asks Pagefind's JS API with the query
 // turned into search tokens (src/lib/search-tokens.ts, the code the index was built with), and
-// shows the results as the site's article lists. Why not Pagefind's Component UI: it passes the
+// shows the results as the site's article lists. The index comes in shards (src/lib/search-shards.ts),
+// one Pagefind bundle each under the bundle folder; the first one opened provides Pagefind itself
+// and the others are merged into it (mergeIndex) as searches need them: a year filter opens only
+// that year's shards. Why not Pagefind's Component UI: it passes the
 // reader's text straight to Pagefind, which would segment it with Intl.Segmenter on this zh-CN
 // page; and its excerpts would show search tokens, not sentences.
 import {
   bodyOf,
+  dateOrderShards,
   excerpt,
+  keepRequired,
   orderByRanking,
   pagefindCalls,
   readSearchState,
   searchQueryString,
   SEARCH_FILTERS,
+  SHARD_FILTER,
+  shardsFor,
   type PagefindCall,
   type SearchState,
 } from '@/lib/search-query';
@@ -31,7 +38,8 @@ interface PagefindResponse {
   filters: Counts;
 }
 interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
+  options(options: object): Promise<void>;
+  mergeIndex(path: string, options: object): Promise<void>;
   search(term: string | null, options: object): Promise<PagefindResponse>;
   filters(): Promise<Counts>;
 }
@@ -53,18 +61,48 @@ const list = element<HTMLOListElement>('#search-results');
 const more = element<HTMLButtonElement>('#search-more');
 const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, element<HTMLSelectElement>(`#search-form select[name="${key}"]`)]));
 
+/** The shards' keys, newest first (written by ./index.astro). */
+const shards = (form.dataset.shards ?? '').split(' ').filter(Boolean);
+const shardPath = (key: string) => `${form.dataset.bundle}${key}/`;
+
+/**
+ * Pagefind's options for a shard: SHARD_FILTER valued with its key, and result URLs as the index
+ * has them (they are full paths, base included; Pagefind would otherwise put the folder above the
+ * bundle in front of them, the base a second time on a site under a sub-path).
+ */
+const shardOptions = (key: string) => ({ mergeFilter: { [SHARD_FILTER]: key }, baseUrl: '/' });
+
 let pagefind: Promise<Pagefind> | undefined;
-/** Pagefind, with its filter indexes loaded: searches only count filter values once they are. */
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ `${form.dataset.bundle}pagefind.js`)) as Pagefind;
-    // Records carry full paths (base included); Pagefind would otherwise prefix the bundle's
-    // parent folder again, /kfq/kfq/news/… on a site served under /kfq/.
-    await pf.options({ baseUrl: '/' });
+/** Shards opened so far: the first, which Pagefind came from, then those merged into it. */
+const opened = new Set<string>();
+/** The last merge: the next one waits for it, so that no shard is merged twice. */
+let merging: Promise<unknown> = Promise.resolve();
+
+/**
+ * Pagefind with the shards `state` needs merged and their filter indexes loaded (searches only
+ * count filter values once they are).
+ */
+function loadPagefind(state: SearchState): Promise<Pagefind> {
+  const needed = shardsFor(shards, state);
+  if (needed.length === 0) return Promise.reject(new Error('no search index'));
+  const ready = merging.then(async () => {
+    if (!pagefind) {
+      const first = needed[0];
+      opened.add(first);
+      pagefind = import(/* @vite-ignore */ `${shardPath(first)}pagefind.js`).then(async (pf: Pagefind) => {
+        await pf.options(shardOptions(first));
+        return pf;
+      });
+    }
+    const pf = await pagefind;
+    const fresh = needed.filter((key) => !opened.has(key));
+    for (const key of fresh) opened.add(key);
+    await Promise.all(fresh.map((key) => pf.mergeIndex(shardPath(key), shardOptions(key))));
     await pf.filters();
     return pf;
-  })();
-  return pagefind;
+  });
+  merging = ready.catch(() => undefined);
+  return ready;
 }
 
 function stateFromForm(): SearchState {
@@ -100,8 +138,14 @@ function showCounts(counts: Counts, state: SearchState): void {
   }
 }
 
-function call(pf: Pagefind, request: PagefindCall, state: SearchState): Promise<PagefindResponse> {
-  return pf.search(request.term, { filters: state.filters, sort: request.byDate ? { date: 'desc' } : {} });
+async function call(pf: Pagefind, request: PagefindCall, state: SearchState): Promise<PagefindResponse> {
+  const ask = (filters: SearchState['filters'] & Record<string, string>) =>
+    pf.search(request.term, { filters, sort: request.byDate ? { date: 'desc' } : {} });
+  const response = await ask(state.filters);
+  if (!request.byDate) return response;
+  const order = dateOrderShards([...opened], response.filters[SHARD_FILTER]);
+  const parts = await Promise.all(order.map((key) => ask({ ...state.filters, [SHARD_FILTER]: key })));
+  return { results: parts.flatMap((part) => part.results), filters: response.filters };
 }
 
 function resultItem(data: PagefindData, query: string): HTMLLIElement {
@@ -176,7 +220,7 @@ async function search(state: SearchState): Promise<void> {
   more.hidden = true;
   if (!calls) {
     status.textContent = state.q ? '请输入文字或数字作为关键词。' : '输入关键词，搜索开发区新闻。';
-    loadPagefind()
+    loadPagefind(state)
       .then((pf) => pf.filters())
       .then((counts) => run === current && showCounts(counts, state))
       .catch(() => undefined);
@@ -184,19 +228,24 @@ async function search(state: SearchState): Promise<void> {
   }
   list.setAttribute('aria-busy', 'true');
   try {
-    const pf = await loadPagefind();
-    const [response, ranking] = await Promise.all([
+    const pf = await loadPagefind(state);
+    const [response, ranking, required] = await Promise.all([
       call(pf, calls.results, state),
       calls.ranking ? call(pf, calls.ranking, state) : undefined,
+      Promise.all((calls.require ?? []).map((request) => call(pf, request, state))),
     ]);
     if (run !== current) return;
     const byId = new Map(response.results.map((result) => [result.id, result]));
-    const ids = ranking
+    const ordered = ranking
       ? orderByRanking(
           response.results.map((result) => result.id),
           ranking.results.map((result) => result.id),
         )
       : [...byId.keys()];
+    const ids = keepRequired(
+      ordered,
+      required.map((part) => part.results.map((result) => result.id)),
+    );
     shown = ids.flatMap((id) => byId.get(id) ?? []);
     shownCount = 0;
     shownQuery = state.q;

@@ -1,0 +1,122 @@
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { shardYears } from '../../src/lib/search-shards';
+import { buildSite, listFiles, page as readPage, ROOT, tempDir, type BuildResult } from './helpers';
+import {
+  expectation,
+  indexedArticles,
+  launchChromium,
+  searchAll,
+  serve,
+  shownResults,
+  waitForSearch,
+  type IndexedArticle,
+} from './search-harness';
+
+// The sample content built with parts of at most 20 articles, so that search runs over several
+// Pagefind indexes merged in the browser, as it does on a large site; then one article edited and
+// the site built again with the cache of the first build.
+const env = { DEVZONE_SEARCH_SHARD_CAP: '20' };
+let work: string;
+let build: BuildResult;
+let shards: string[];
+let articles: IndexedArticle[];
+let origin: string;
+let server: Server;
+let browser: Browser;
+let tab: Page;
+
+beforeAll(async () => {
+  work = tempDir('shards');
+  cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
+  build = buildSite(join(work, 'content', 'news'), { work: join(work, 'site'), env });
+  if (build.status !== 0) throw new Error(build.output);
+  shards = readdirSync(join(build.dist, 'pagefind')).sort().reverse();
+  articles = indexedArticles(build.dist);
+  ({ origin, server } = await serve(build.dist));
+  browser = await launchChromium();
+  tab = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('a search index in several shards', () => {
+  test('one Pagefind index per shard, every article in exactly one; the search page lists them newest first', () => {
+    expect(shards.length).toBeGreaterThanOrEqual(5);
+    const pages = shards.map(
+      (shard) =>
+        JSON.parse(readFileSync(join(build.dist, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')).languages.und.page_count as number,
+    );
+    for (const count of pages) expect(count).toBeLessThanOrEqual(20);
+    expect(pages.reduce((sum, count) => sum + count, 0)).toBe(articles.length);
+    expect(readPage(build.dist, '/search/')('#search-form').attr('data-shards')).toBe(shards.join(' '));
+    expect(build.output).toMatch(
+      new RegExp(`indexed ${articles.length} articles in ${shards.length} shards .*\\(${shards.length} re-indexed, 0 from the cache`),
+    );
+  });
+
+  test.each(['招商引资', '高新区', '经济技术开发区', '南京'])('%s: every article that contains it, and no other', async (query) => {
+    await tab.goto(`${origin}/search/`);
+    const { all } = await searchAll(tab, query);
+    expect(all.sort()).toEqual(expectation(articles, query).expected.sort());
+  });
+
+  test('a query with a space: only articles with each part', async () => {
+    await tab.goto(`${origin}/search/`);
+    const { all } = await searchAll(tab, '经济开发区 产业集群');
+    const expected = articles.filter((article) => article.text.includes('经济开发区') && article.text.includes('产业集群'));
+    expect(all.sort()).toEqual(expected.map((article) => article.url).sort());
+  });
+
+  test('newest first holds across shards', async () => {
+    await tab.goto(`${origin}/search/?q=${encodeURIComponent('招商')}&sort=date`);
+    await waitForSearch(tab);
+    while (await tab.locator('#search-more').isVisible()) {
+      const before = (await shownResults(tab)).length;
+      await tab.locator('#search-more').click();
+      await tab.waitForFunction((count) => document.querySelectorAll('#search-results > li').length > count, before);
+    }
+    const dates = await tab.locator('#search-results .article-list__meta span:first-child').allTextContents();
+    expect(dates.length).toBe(expectation(articles, '招商').expected.length);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  test('a year filter opens only the shards of that year', async () => {
+    const fresh = await browser.newPage();
+    const opened = new Set<string>();
+    fresh.on('request', (request) => {
+      const match = /\/pagefind\/([^/]+)\//.exec(new URL(request.url()).pathname);
+      if (match) opened.add(match[1]);
+    });
+    await fresh.goto(`${origin}/search/?q=${encodeURIComponent('开发区')}&year=2023`);
+    const status = await waitForSearch(fresh);
+    const expected = articles.filter((article) => article.text.includes('开发区') && /^\/news\/2023-/.test(article.url));
+    expect(status).toContain(`找到 ${expected.length} 篇`);
+    expect([...opened].sort()).toEqual(shards.filter((key) => shardYears(key).includes('2023')).sort());
+    await fresh.close();
+  });
+});
+
+describe('a rebuild after one edited article', () => {
+  test('re-indexes only its shard, and writes the same index as a cold build of the edited content', () => {
+    const article = join(work, 'content', 'news', '2023', readdirSync(join(work, 'content', 'news', '2023')).sort()[0]);
+    appendFileSync(article, '\n新增一段：园区启动增量构建专项行动。\n');
+    const warm = buildSite(join(work, 'content', 'news'), { work: join(work, 'site'), env });
+    expect(warm.status, warm.output).toBe(0);
+    expect(warm.output).toMatch(new RegExp(`in ${shards.length} shards .*\\(1 re-indexed, ${shards.length - 1} from the cache`));
+    const cold = buildSite(join(work, 'content', 'news'), { work: join(work, 'cold'), env });
+    expect(cold.status, cold.output).toBe(0);
+    const files = listFiles(join(cold.dist, 'pagefind'));
+    expect(listFiles(join(warm.dist, 'pagefind'))).toEqual(files);
+    for (const file of files) {
+      expect(readFileSync(join(warm.dist, 'pagefind', file)).equals(readFileSync(join(cold.dist, 'pagefind', file))), file).toBe(true);
+    }
+  });
+});
