@@ -60,11 +60,16 @@ async function bodyFileOf(id: string): Promise<string> {
 }
 
 /**
- * An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts), its
- * root-relative URLs under the site's base (the cached HTML does not depend on the base).
+ * An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts) from its
+ * file, its root-relative URLs under the site's base (the cached HTML does not depend on the base).
  */
+export async function readArticleHtml(bodyFile: string): Promise<string> {
+  return rebaseHtml(await readBody(bodyFile));
+}
+
+/** An article's body as safe HTML, by its id. */
 export async function getArticleHtml(id: string): Promise<string> {
-  return rebaseHtml(await readBody(await bodyFileOf(id)));
+  return readArticleHtml(await bodyFileOf(id));
 }
 
 /** Everything an article page shows: the page renders these props and nothing else of the content. */

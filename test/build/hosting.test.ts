@@ -204,7 +204,7 @@ describe('under a sub-path', () => {
       expect(headers['x-frame-options'], path).toBe('DENY');
       expect(headers['x-content-type-options'], path).toBe('nosniff');
       expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
-      const hashed = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\.pf_meta$/.test(path);
+      const hashed = /\/_astro\/|\/pagefind\/[^/]+\/(fragment|index|filter)\//.test(path);
       expect(headers['cache-control'], path).toBe(hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
     }
   });
