@@ -1,10 +1,10 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { load } from 'cheerio';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { listFiles } from './helpers.ts';
+import { host } from './host.ts';
 
 /**
  * What the search tests (test/build/search.test.ts) and the recall report
@@ -111,32 +111,12 @@ export function expectation(articles: IndexedArticle[], query: string): Expectat
   return { expected: matching.map((article) => article.url), best: best.map((article) => article.url) };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-};
-
-/** Serves `dist` on localhost, `/x/` as `/x/index.html`, as a CDN would. */
-export async function serve(dist: string): Promise<{ origin: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) file = join(dist, '404.html');
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404, { 'Content-Type': TYPES['.html'] });
-      response.end(existsSync(join(dist, '404.html')) ? readFileSync(join(dist, '404.html')) : 'not found');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+/**
+ * Serves a built site on localhost as the CDN would (test/build/host.ts), its `_headers` (the
+ * CSP included) applied, so the search runs under the policy readers get.
+ */
+export function serve(dist: string): Promise<{ origin: string; server: Server }> {
+  return host(dist, '/');
 }
 
 export function launchChromium(): Promise<Browser> {
