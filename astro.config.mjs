@@ -4,8 +4,12 @@ import { defineConfig } from 'astro/config';
 import { postBuildAudit } from './src/integrations/audit.ts';
 import { buildStats } from './src/integrations/build-stats.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { keptOutput } from './src/integrations/output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
+
+// dist/ is kept between builds and pruned to what this build wrote (see the integration).
+const output = keptOutput({ bundleDir: 'pagefind' });
 
 export default defineConfig({
   site: SITE.url,
@@ -21,9 +25,15 @@ export default defineConfig({
     // articles too (src/lib/page-keys.ts); pages without a key are rendered every time.
     incrementalBuild: true,
   },
+  // Keep dist/ between builds: Astro then leaves an unchanged page in place instead of copying it
+  // back from cacheDir/dist/. The output integrations below empty it when it cannot be trusted
+  // and remove what a build no longer writes, so it always ends up as a cold build's.
+  vite: { build: { emptyOutDir: false } },
   integrations: [
     // Stage timings for `npm run bench`, written only when DEVZONE_BUILD_STATS names a file.
     buildStats(),
+    // Before anything is written: empties dist/ unless it is exactly what the last build with this cache left.
+    output.guard,
     // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
     // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
     // pages (URLs ending in /) go in: feeds, the OPML file, robots.txt and the search records
@@ -33,6 +43,9 @@ export default defineConfig({
     pagefindIndex({ recordsDir: 'search/records', bundleDir: 'pagefind' }),
     // dist/_headers: security headers and cache rules for the files written above.
     securityHeaders({ bundleDir: 'pagefind', assetsDir: '_astro' }),
+    // After every writer above, before the audit: removes what this build no longer writes
+    // (dist/pagefind/ is the search integration's to prune) and stamps the result in cacheDir.
+    output.prune,
     // Last: reads the finished output (search index included) and fails the build on any finding.
     postBuildAudit({ bundleDir: 'pagefind' }),
   ],
