@@ -5,8 +5,8 @@ import { recordStage, takeCounter } from '../lib/build-stats.ts';
  * Writes the build's stage timings for `npm run bench` (see src/lib/build-stats.ts), as
  * disjoint stages in build order:
  * - content: the content layer's sync (the loader's check and Markdown rendering, the store);
- * - bundle: Astro clearing the output folder, then Vite/Rolldown bundling the routes (ends at the
- *   last bundle written);
+ * - bundle: checking the kept output folder (src/integrations/output.ts, listed after this one),
+ *   then Vite/Rolldown bundling the routes (ends at the last bundle written);
  * - pages: rendering every route except the feeds;
  * - feeds: rendering the RSS feeds (timed inside src/lib/feeds.ts).
  * The search index writes its own line from its integration.
