@@ -153,12 +153,27 @@ describe('rebuild after articles are deleted and one is added', () => {
     }
     for (const file of deleted) rmSync(file);
 
-    // A new article, the newest of all: every listing it is on shifts by one.
-    const template = readFileSync(generated.find((file) => !deleted.has(file)) ?? '', 'utf8');
-    added = '2026-01-05-xinzeng-99999';
+    // A new article, the newest of all: every listing it is on shifts by one. Its place and body
+    // come from a published article (only those fields: some generated ones are drafts).
+    const template = readFileSync(
+      generated.find((file) => !deleted.has(file) && existsSync(join(cold.dist, 'news', slugOf(file)))) ?? '',
+      'utf8',
+    );
+    const field = (name: string) => new RegExp(`^${name}: .*$`, 'm').exec(template)?.[0] ?? '';
+    added = '2026-11-05-xinzeng-99999';
     writeFileSync(
       join(content, 'generated', `${added}.md`),
-      template.replace(/^title: .*$/m, 'title: 新增的一条新闻').replace(/^date: .*$/m, 'date: 2026-01-05 09:00'),
+      [
+        '---',
+        'title: 新增的一条新闻',
+        'date: 2026-11-05 09:00',
+        field('source'),
+        field('zone'),
+        field('region'),
+        'type: 文字新闻',
+        '---',
+        template.split(/^---$/m)[2],
+      ].join('\n'),
     );
 
     after = build('rebuild after deletions');
