@@ -39,8 +39,8 @@ export default defineConfig({
     // pages (URLs ending in /) go in: feeds, the OPML file, robots.txt and the search records
     // are not web pages.
     sitemap({ filter: (page) => page.endsWith('/') }),
-    // The search index, built from the records src/pages/search/records/ writes (see the integration).
-    pagefindIndex({ recordsDir: 'search/records', bundleDir: 'pagefind' }),
+    // The search index, built from the content while the pages render (see the integration).
+    pagefindIndex({ bundleDir: 'pagefind' }),
     // dist/_headers: security headers and cache rules for the files written above.
     securityHeaders({ bundleDir: 'pagefind', assetsDir: '_astro' }),
     // After every writer above, before the audit: removes what this build no longer writes

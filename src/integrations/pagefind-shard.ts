@@ -1,36 +1,40 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchDocument, type SearchRecord } from '../lib/search-records.ts';
+import { htmlToText, searchDocument, type RecordFields } from '../lib/search-records.ts';
 
 /**
- * Builds one shard of the search index (src/lib/search-shards.ts) from its records file, in a
- * worker thread of src/integrations/pagefind.ts. The shard is first looked up in the cache by a
- * hash of everything Pagefind is given (each article's URL and search page, made by
- * `searchDocument`, so a change of the tokeniser changes it too) and of `fingerprint` (Pagefind's
- * version and configuration): a shard whose articles did not change is copied, not re-indexed.
- * Pagefind's output for the same input is the same bytes, so the site is the same either way.
+ * Builds one shard of the search index (src/lib/search-shards.ts), in a worker thread of
+ * src/integrations/pagefind.ts. The shard is first looked up in the cache by a hash of its
+ * articles' record fields, of the names of their body files (named by the content store's digest
+ * of the article and of the code that rendered it, src/lib/body-store.ts) and of `fingerprint`
+ * (Pagefind's version and configuration, and the code that turns records into Pagefind's pages):
+ * a shard whose articles did not change is neither read nor re-indexed. Only a shard that must be
+ * indexed reads its bodies, as text (src/lib/search-records.ts). Pagefind's output for the same
+ * input is the same bytes, so the site is the same either way.
  */
+
+export interface ShardArticle {
+  fields: RecordFields;
+  bodyFile: string;
+}
 
 export interface ShardTask {
   key: string;
-  /** The records file the build wrote for the shard. */
-  records: string;
+  articles: ShardArticle[];
   /** Folder of finished shards, one subfolder per shard and hash. */
   cacheDir: string;
-  /** Where the shard's bundle goes in the site. */
-  outDir: string;
-  /** Pagefind's version and configuration, and the layout of a shard (see the integration). */
+  /** Pagefind's version and configuration, the search code, and the layout of a shard (see the integration). */
   fingerprint: string;
 }
 
 export interface ShardResult {
   key: string;
   records: number;
-  /** Whether Pagefind indexed it, rather than it being copied from the cache. */
+  /** Whether Pagefind indexed it, rather than it being found in the cache. */
   reindexed: boolean;
-  /** Its folder in the cache. */
+  /** Its folder's name in the cache. */
   cached: string;
 }
 
@@ -72,15 +76,24 @@ async function index(documents: { url: string; content: string }[], key: string,
   for (const name of await readdir(out)) if (!KEEP.test(name)) await rm(join(out, name), { recursive: true });
 }
 
-export async function buildShard(task: ShardTask): Promise<ShardResult> {
-  const records = JSON.parse(await readFile(task.records, 'utf8')) as SearchRecord[];
-  const documents = records.map((record) => ({ url: record.url, content: searchDocument(record) }));
+/** The cache folder's name of a shard: its key and the hash of everything its index is made of. */
+export function shardName(task: Pick<ShardTask, 'key' | 'articles' | 'fingerprint'>): string {
   const hash = createHash('sha256').update(task.fingerprint);
-  for (const { url, content } of documents) hash.update(`${url}\0${content}\0`);
-  const name = `${task.key}-${hash.digest('hex').slice(0, 20)}`;
+  for (const { fields, bodyFile } of task.articles) hash.update(`${JSON.stringify(fields)}\0${basename(bodyFile)}\0`);
+  return `${task.key}-${hash.digest('hex').slice(0, 20)}`;
+}
+
+export async function buildShard(task: ShardTask): Promise<ShardResult> {
+  const name = shardName(task);
   const cached = join(task.cacheDir, name);
   let reindexed = false;
   if (!(await readdir(cached).catch((): string[] => [])).includes('pagefind-entry.json')) {
+    const documents = await Promise.all(
+      task.articles.map(async ({ fields, bodyFile }) => ({
+        url: fields.url,
+        content: searchDocument({ ...fields, body: htmlToText(await readFile(bodyFile, 'utf8')) }),
+      })),
+    );
     const temporary = `${cached}.partial`;
     await rm(temporary, { recursive: true, force: true });
     await mkdir(task.cacheDir, { recursive: true });
@@ -89,6 +102,5 @@ export async function buildShard(task: ShardTask): Promise<ShardResult> {
     await rename(temporary, cached);
     reindexed = true;
   }
-  await cp(cached, task.outDir, { recursive: true });
-  return { key: task.key, records: records.length, reindexed, cached: name };
+  return { key: task.key, records: task.articles.length, reindexed, cached: name };
 }

@@ -1,24 +1,34 @@
-import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { SEARCH_LANGUAGE } from '../lib/search-records.ts';
+import { ARTICLE_MANIFEST, readArticleManifest } from '../lib/article-manifest.ts';
+import { isVisible, sortArticles } from '../lib/articles.ts';
+import { buildTime, startBuildClock } from '../lib/build-clock.ts';
+import { recordFields, SEARCH_LANGUAGE } from '../lib/search-records.ts';
+import { searchShards } from '../lib/search-shards.ts';
+import { SITE } from '../site.config.ts';
 import { PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
 
 /**
- * Builds the search index at the end of `astro build`, with Pagefind's Node API. The build
- * writes the search records of every article to `recordsDir` (src/pages/search/records/), one
- * file per shard (src/lib/search-shards.ts); this turns each shard into its own Pagefind index
- * in `bundleDir/<shard>/` (src/integrations/pagefind-shard.ts) and deletes the records. The search
- * page merges the shards in the browser.
+ * Builds the search index with Pagefind's Node API, while Astro bundles and renders the pages.
+ * The content sync lists every article it stored (src/lib/article-manifest.ts); when the build
+ * starts, this takes the published ones (with the build's moment, src/lib/build-clock.ts, as the
+ * pages do), cuts them into shards (src/lib/search-shards.ts) and indexes each shard into its own
+ * Pagefind index (src/integrations/pagefind-shard.ts) in the build's cache folder. The search
+ * page merges the shards in the browser. When the build is done, each shard is put in
+ * `bundleDir/<shard>/`.
  *
- * Shards are built by worker threads, two at once on a machine with two cores or more, each
- * shard by its own Pagefind process that is stopped when the shard is written, so memory stays
- * bounded by the largest shard, whatever the size of the site. Finished shards are kept in the
- * build's cache folder (Astro's cacheDir, DEVZONE_CACHE_DIR), keyed by a hash of their input:
- * a rebuild re-indexes only the shards whose articles changed and copies the others.
+ * Why during the pages: Pagefind costs about as much CPU as rendering every page (about 7 ms an
+ * article), and page rendering is one thread. So one shard at a time is indexed while the pages
+ * render, on the other core, and two at a time once they are rendered. Each shard is indexed by
+ * its own Pagefind process, stopped when the shard is written, so memory stays bounded by the
+ * largest shard whatever the size of the site.
+ *
+ * Finished shards stay in the cache, keyed by a hash of their input: a rebuild re-indexes only
+ * the shards whose articles changed, and leaves a shard already in place in the output alone.
  *
  * Any error Pagefind reports fails the build, rather than publishing a site whose search silently
  * misses articles. When DEVZONE_BUILD_STATS names a file, a JSON line with the figures of this
@@ -26,52 +36,95 @@ import { PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-sh
  */
 
 export interface PagefindOptions {
-  /** Where the build wrote the records, relative to the output folder. */
-  recordsDir: string;
   /** Where the bundle goes, relative to the output folder; the search page loads it from there. */
   bundleDir: string;
 }
 
 /** Changes whenever what a cached shard holds changes for the same input (kept files, say). */
-const SHARD_LAYOUT = 1;
+const SHARD_LAYOUT = 2;
 
-/** Shards built at once. Two: each may take a few GB, and this is meant for 2-core machines. */
+/** Shards built at once after the pages. Two: each may take a few GB, and this is meant for 2-core machines. */
 const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+/** While the pages render on one core: the others. */
+const WORKERS_DURING_PAGES = Math.max(1, Math.min(2, availableParallelism() - 1));
 
-async function pagefindVersion(): Promise<string> {
+/** The code that turns an article into what Pagefind indexes: part of every shard's cache key. */
+const SEARCH_CODE = ['search-records.ts', 'search-tokens.ts', 'search-query.ts'].map((name) => new URL(`../lib/${name}`, import.meta.url));
+
+async function fingerprint(): Promise<string> {
   const manifest = new URL('../../node_modules/pagefind/package.json', import.meta.url);
-  return (JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version;
+  const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string };
+  const code = await Promise.all(SEARCH_CODE.map((file) => readFile(file, 'utf8')));
+  return JSON.stringify({ pagefind: version, config: PAGEFIND_CONFIG, layout: SHARD_LAYOUT, code });
 }
 
-/** Runs `tasks` on `count` worker threads, each taking the next task when done; results in task order. */
-async function runWorkers(tasks: ShardTask[], count: number): Promise<ShardResult[]> {
+/**
+ * Runs `tasks` on worker threads, each taking the next task when done, `count` at once until
+ * `widen` raises it. The workers do not keep the process alive until `done` is awaited, so a
+ * build that fails elsewhere still ends.
+ */
+function startWorkers(tasks: ShardTask[], count: number): { done: () => Promise<ShardResult[]>; widen: (count: number) => void } {
   const results = new Array<ShardResult>(tasks.length);
+  const workers: Worker[] = [];
   let next = 0;
-  const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new Worker(new URL('./pagefind-worker.ts', import.meta.url)));
-  const drain = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      let current = -1;
-      const send = () => {
-        if (next >= tasks.length) return resolve();
-        current = next++;
-        worker.postMessage(tasks[current]);
-      };
-      worker.on('message', (message: { result?: ShardResult; error?: string }) => {
-        if (message.result) {
-          results[current] = message.result;
-          send();
-        } else reject(new Error(message.error));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`search index worker stopped (exit code ${code})`)));
-      send();
+  let failure: unknown;
+  let closing = false;
+  let settle: () => void = () => {};
+  let running = 0;
+  const finished = new Promise<void>((resolve) => (settle = resolve));
+  const check = () => {
+    if (failure !== undefined || (next >= tasks.length && running === 0)) settle();
+  };
+  const spawn = () => {
+    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url));
+    worker.unref();
+    workers.push(worker);
+    let current = -1;
+    const send = () => {
+      if (next >= tasks.length || failure !== undefined) {
+        running--;
+        return check();
+      }
+      current = next++;
+      worker.postMessage(tasks[current]);
+    };
+    worker.on('message', (message: { result?: ShardResult; error?: string }) => {
+      if (message.result) {
+        results[current] = message.result;
+        send();
+      } else {
+        failure = new Error(message.error);
+        check();
+      }
     });
-  try {
-    await Promise.all(workers.map(drain));
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return results;
+    worker.on('error', (error) => {
+      failure = error;
+      check();
+    });
+    worker.on('exit', (code) => {
+      if (closing) return;
+      failure ??= new Error(`search index worker stopped (exit code ${code})`);
+      check();
+    });
+    running++;
+    send();
+  };
+  const widen = (count: number) => {
+    while (workers.length < count && next < tasks.length && failure === undefined) spawn();
+  };
+  widen(count);
+  check();
+  return {
+    widen,
+    done: async () => {
+      for (const worker of workers) worker.ref();
+      await finished;
+      closing = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      if (failure !== undefined) throw failure;
+      return results;
+    },
+  };
 }
 
 /** Files and bytes under `dir`. */
@@ -86,59 +139,109 @@ async function size(dir: string): Promise<{ files: number; bytes: number }> {
   return { files, bytes };
 }
 
+/** Hard links `from`'s files into `to` (cached shard files are never written again), or copies them across file systems. */
+async function place(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, source.slice(from.length));
+    if (entry.isDirectory()) {
+      await mkdir(target, { recursive: true });
+      continue;
+    }
+    await mkdir(join(target, '..'), { recursive: true });
+    await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([readFile(a).catch(() => undefined), readFile(b).catch(() => undefined)]);
+  return x !== undefined && y !== undefined && x.equals(y);
+}
+
 /**
- * Indexes each records file in `recordsDir` as a shard into `bundle/<shard>/`, with the cache in
- * `cacheRoot`; deletes the records and the cached shards this build did not use (an edited
- * shard's old version, say).
+ * Puts each shard's finished index in `bundle/<shard>/`: a shard already there from the last build
+ * (its entry file, which names the hash of its index, is the cached one's) stays; others are
+ * replaced; folders of shards this build does not have are removed. Then removes the cached
+ * shards this build did not use (an edited shard's old version, say).
  */
-export async function indexShards(recordsDir: string, bundle: string, cacheRoot: string): Promise<ShardResult[]> {
-  const files = (await readdir(recordsDir).catch((): string[] => [])).filter((name) => name.endsWith('.json')).sort();
-  const fingerprint = JSON.stringify({ pagefind: await pagefindVersion(), config: PAGEFIND_CONFIG, layout: SHARD_LAYOUT });
-  await rm(bundle, { recursive: true, force: true });
+async function publish(results: ShardResult[], bundle: string, cacheRoot: string): Promise<void> {
   await mkdir(bundle, { recursive: true });
-  const tasks: ShardTask[] = files.map((file) => {
-    const key = file.replace(/\.json$/, '');
-    return { key, records: join(recordsDir, file), cacheDir: cacheRoot, outDir: join(bundle, key), fingerprint };
-  });
-  // Largest first, so that the workers finish at about the same time.
-  const sizes = new Map(await Promise.all(tasks.map(async (task) => [task.key, (await stat(task.records)).size] as const)));
-  const results = await runWorkers(
-    [...tasks].sort((a, b) => (sizes.get(b.key) ?? 0) - (sizes.get(a.key) ?? 0)),
-    WORKERS,
-  );
+  const keys = new Set(results.map((result) => result.key));
+  for (const name of await readdir(bundle)) if (!keys.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
+  for (const { key, cached } of results) {
+    const out = join(bundle, key);
+    const from = join(cacheRoot, cached);
+    if (await sameFile(join(out, 'pagefind-entry.json'), join(from, 'pagefind-entry.json'))) continue;
+    await rm(out, { recursive: true, force: true });
+    await place(from, out);
+  }
   const used = new Set(results.map((result) => result.cached));
   for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
     if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });
   }
-  await rm(recordsDir, { recursive: true, force: true });
-  return results.sort((a, b) => (a.key < b.key ? 1 : -1));
+}
+
+/** The shards of the build's published articles, newest first, as the search page names them. */
+async function shardTasks(manifest: string, cacheRoot: string): Promise<ShardTask[]> {
+  const now = buildTime();
+  const published = readArticleManifest(manifest).filter(({ article }) => isVisible(article, { now, preview: false }));
+  const bodies = new Map(published.map(({ article, bodyFile }) => [article.id, bodyFile]));
+  const articles = sortArticles(published.map(({ article }) => article));
+  const print = await fingerprint();
+  return searchShards(articles, (article) => recordFields(article).sortKey, SITE.searchShardCap).map(({ key, items }) => ({
+    key,
+    articles: items.map((article) => ({ fields: recordFields(article), bodyFile: bodies.get(article.id) ?? '' })),
+    cacheDir: cacheRoot,
+    fingerprint: print,
+  }));
 }
 
 export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let cacheRoot = '';
+  let manifest = '';
+  let started = 0;
+  let indexing: ReturnType<typeof startWorkers> | undefined;
   return {
     name: 'devzone-pagefind',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command === 'build') startBuildClock();
+      },
       'astro:config:done': ({ config }) => {
         cacheRoot = join(fileURLToPath(config.cacheDir), 'search-shards');
+        manifest = fileURLToPath(new URL(ARTICLE_MANIFEST, config.cacheDir));
+      },
+      // The content sync is done (it wrote the manifest); Astro now bundles, then renders the pages.
+      'astro:build:start': async () => {
+        started = performance.now();
+        const tasks = await shardTasks(manifest, cacheRoot);
+        // Largest first, so that the workers finish at about the same time.
+        tasks.sort((a, b) => b.articles.length - a.articles.length);
+        indexing = startWorkers(tasks, WORKERS_DURING_PAGES);
+      },
+      'astro:build:generated': () => {
+        indexing?.widen(WORKERS);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const out = fileURLToPath(dir);
-        const bundle = join(out, options.bundleDir);
-        const results = await indexShards(join(out, options.recordsDir), bundle, cacheRoot);
+        if (!indexing) throw new Error('the search index was not started');
+        const waited = performance.now();
+        const results = (await indexing.done()).sort((a, b) => (a.key < b.key ? 1 : -1));
+        const bundle = join(fileURLToPath(dir), options.bundleDir);
+        await publish(results, bundle, cacheRoot);
         const records = results.reduce((sum, result) => sum + result.records, 0);
         const reindexed = results.filter((result) => result.reindexed).length;
         const { files: bundleFiles, bytes } = await size(bundle);
-        const ms = Math.round(performance.now() - started);
+        const ms = Math.round(performance.now() - waited);
+        const total = Math.round(performance.now() - started);
         logger.info(
-          `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(ms / 1000).toFixed(1)}s ` +
+          `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(total / 1000).toFixed(1)}s, ` +
+            `${(ms / 1000).toFixed(1)}s of it after the pages ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB): ` +
             `Chinese as character bigrams (src/lib/search-tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,
         );
         if (process.env.DEVZONE_BUILD_STATS) {
-          const line = { stage: 'search', ms, records, shards: results.length, reindexed, files: bundleFiles, bytes };
+          const line = { stage: 'search', ms, total, records, shards: results.length, reindexed, files: bundleFiles, bytes };
           await appendFile(process.env.DEVZONE_BUILD_STATS, `${JSON.stringify(line)}\n`);
         }
       },

@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import { readBody } from '@/lib/body-store';
+import { buildTime } from '@/lib/build-clock';
 import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/articles';
 import { pageKey } from '@/lib/page-keys';
 import type { ArticleData } from '@/lib/schema';
@@ -15,12 +16,12 @@ import { SITE } from '@/site.config';
 /** Preview (`npm run dev`) shows drafts and scheduled articles; a build never does. */
 export const isPreview = import.meta.env.DEV;
 
-/** The moment a build started; it decides which scheduled articles are due. */
-const buildTime = new Date();
+/** The moment the build started (src/lib/build-clock.ts); it decides which scheduled articles are due. */
+const buildMoment = buildTime();
 
 /** "Now" for publication rules: fixed for a build, the real time for each preview request. */
 export function currentTime(): Date {
-  return isPreview ? new Date() : buildTime;
+  return isPreview ? new Date() : buildMoment;
 }
 
 let cached: Promise<SiteIndex> | undefined;

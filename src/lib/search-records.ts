@@ -9,8 +9,8 @@ import { GAP, indexTokens } from '@/lib/search-tokens';
 /**
  * What search knows of an article: the fields results show and filter on, and the text it
  * finds words in (title, meta line and body: not navigation, 上一条 / 下一条, related news or the
- * footer). The build writes these records once per article from the site index (the same
- * names pages show) and src/integrations/pagefind.ts turns them into Pagefind's index.
+ * footer). src/integrations/pagefind.ts makes them from the articles the content sync stored
+ * (src/lib/article-manifest.ts) and turns them into Pagefind's index.
  */
 export interface SearchRecord {
   url: string;
@@ -52,7 +52,10 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-export function searchRecord(article: Article, bodyHtml: string): SearchRecord {
+/** What a record says of an article but its body text: computed for every article of the build, cheaply. */
+export type RecordFields = Omit<SearchRecord, 'body'>;
+
+export function recordFields(article: Article): RecordFields {
   return {
     url: articlePath(article.slug),
     title: article.title,
@@ -66,8 +69,11 @@ export function searchRecord(article: Article, bodyHtml: string): SearchRecord {
     image: article.cover && publicFilePath(article.cover),
     imageAlt: article.cover ? article.coverAlt : undefined,
     metaLine: metaLine({ ...article, dateTime: formatDateTime(article.date) }),
-    body: htmlToText(bodyHtml),
   };
+}
+
+export function searchRecord(article: Article, bodyHtml: string): SearchRecord {
+  return { ...recordFields(article), body: htmlToText(bodyHtml) };
 }
 
 function escapeHtml(text: string): string {

@@ -7,6 +7,8 @@ import { parseArticleFile } from '@/lib/article-file';
 import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/check';
 import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/body-store';
 import { summarize } from '@/lib/markdown';
+import { ARTICLE_MANIFEST, writeArticleManifest } from '@/lib/article-manifest';
+import { toArticle } from '@/lib/articles';
 import type { ArticleData } from '@/lib/schema';
 import { renderAll, type RenderJob } from './render-pool.ts';
 import { formatReport, type Problem } from '@/lib/problems';
@@ -90,6 +92,13 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   });
   for (const id of untouched) store.delete(id);
   pruneBodies(bodies, kept);
+  if (!context.watcher) {
+    const entries = [...store.values()].map((entry) => ({
+      article: toArticle(entry.id, entry.filePath ?? entry.id, entry.data as ArticleData, String(entry.rendered?.metadata?.summary ?? '')),
+      bodyFile: String(entry.rendered?.metadata?.bodyFile),
+    }));
+    writeArticleManifest(fileURLToPath(new URL(ARTICLE_MANIFEST, context.config.cacheDir)), entries);
+  }
 }
 
 /** An error for the editor: the message says it all, so Astro is given no stack to print. */
