@@ -36,8 +36,7 @@ export default defineConfig({
     output.guard,
     // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
     // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
-    // pages (URLs ending in /) go in: feeds, the OPML file, robots.txt and the search records
-    // are not web pages.
+    // pages (URLs ending in /) go in: feeds, the OPML file and robots.txt are not web pages.
     sitemap({ filter: (page) => page.endsWith('/') }),
     // The search index, built from the content while the pages render (see the integration).
     pagefindIndex({ bundleDir: 'pagefind' }),
