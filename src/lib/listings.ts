@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/articles';
-import { pageKey } from '@/lib/page-keys';
+import { pageKey, sharedKey } from '@/lib/page-keys';
 import { paginate, type Page } from '@/lib/pagination';
 import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/paths';
 import type { SiteIndex } from '@/lib/site-index';
@@ -29,6 +29,11 @@ export interface ListingPath {
   cacheKey: string;
 }
 
+/** A listing page's incremental-build key: its props, each member article by its sharedKey. */
+export function listingPageKey({ page, ...listing }: ListingProps): string {
+  return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
+}
+
 export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: number): ListingPath[] {
   const lists: Array<[string | undefined, Article[]]> = kind === 'all' ? [[undefined, index.all]] : [...index.groups[kind]];
   return lists.flatMap(([name, articles]) =>
@@ -40,7 +45,7 @@ export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: numb
             ? { page: pageParam(page.number) }
             : { section: sectionOf(kind), term: termSlug(kind as TaxonomyKind, name), page: pageParam(page.number) },
         props,
-        cacheKey: pageKey(props),
+        cacheKey: listingPageKey(props),
       };
     }),
   );
