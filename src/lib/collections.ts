@@ -1,7 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { readBody } from '@/lib/body-store';
 import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/articles';
-import { pageKey, sharedKey } from '@/lib/page-keys';
+import { articlePageKey } from '@/lib/page-keys';
 import type { ArticleData } from '@/lib/schema';
 import { rebaseHtml } from '@/lib/paths';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site-index';
@@ -79,19 +79,6 @@ export interface ArticlePageProps {
   bodyFile: string;
   neighbours: Neighbours;
   related: Article[];
-}
-
-/**
- * An article page's incremental-build key: the digest of its props, each article in them by its
- * sharedKey. The body is covered by its file's name, the content store's digest of the article.
- */
-export function articlePageKey({ article, bodyFile, neighbours, related }: ArticlePageProps): string {
-  return pageKey({
-    article: sharedKey(article),
-    bodyFile,
-    neighbours: { newer: neighbours.newer && sharedKey(neighbours.newer), older: neighbours.older && sharedKey(neighbours.older) },
-    related: related.map(sharedKey),
-  });
 }
 
 /** Every article page's props and its incremental-build key (articlePageKey). */

@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/articles';
-import { pageKey, sharedKey } from '@/lib/page-keys';
+import { listingPageKey } from '@/lib/page-keys';
 import { paginate, type Page } from '@/lib/pagination';
 import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/paths';
 import type { SiteIndex } from '@/lib/site-index';
@@ -27,11 +27,6 @@ export interface ListingPath {
   props: ListingProps;
   /** The incremental build's key (src/lib/page-keys.ts): a listing page shows its props only. */
   cacheKey: string;
-}
-
-/** A listing page's incremental-build key: its props, each member article by its sharedKey. */
-export function listingPageKey({ page, ...listing }: ListingProps): string {
-  return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
 }
 
 export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: number): ListingPath[] {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { ArticlePageProps } from '@/lib/collections';
+import type { ListingProps } from '@/lib/listings';
 
 /**
  * Cache keys for Astro's incremental build (experimental.incrementalBuild, astro.config.mjs). A
@@ -33,7 +35,26 @@ export function sharedKey(value: object): string {
   return key;
 }
 
-/** A page's key from what it shows; shared values in `shown` are best given as their sharedKey. */
-export function pageKey(shown: unknown): string {
+/** A page's key from what it shows, shared values in it given by their sharedKey. */
+function pageKey(shown: unknown): string {
   return digest(JSON.stringify(shown));
+}
+
+/**
+ * An article page's key: its props, each article in them by its sharedKey. The body is covered
+ * by its file's name, the content store's digest of the article.
+ */
+export function articlePageKey({ article, bodyFile, neighbours, related }: ArticlePageProps): string {
+  const { newer, older } = neighbours;
+  return pageKey({
+    article: sharedKey(article),
+    bodyFile,
+    neighbours: { newer: newer && sharedKey(newer), older: older && sharedKey(older) },
+    related: related.map(sharedKey),
+  });
+}
+
+/** A listing page's key: its props, each member article by its sharedKey. */
+export function listingPageKey({ page, ...listing }: ListingProps): string {
+  return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
 }
