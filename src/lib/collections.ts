@@ -2,7 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { readBody } from '@/lib/body-store';
 import { buildTime } from '@/lib/build-clock';
 import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/articles';
-import { pageKey } from '@/lib/page-keys';
+import { articlePageKey } from '@/lib/page-keys';
 import type { ArticleData } from '@/lib/schema';
 import { rebaseHtml } from '@/lib/paths';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site-index';
@@ -64,8 +64,8 @@ async function bodyFileOf(id: string): Promise<string> {
  * An article's body as safe HTML (rendered once by the loader, see src/lib/markdown.ts) from its
  * file, its root-relative URLs under the site's base (the cached HTML does not depend on the base).
  */
-export async function readArticleHtml(bodyFile: string): Promise<string> {
-  return rebaseHtml(await readBody(bodyFile));
+export function readArticleHtml(bodyFile: string): string {
+  return rebaseHtml(readBody(bodyFile));
 }
 
 /** An article's body as safe HTML, by its id. */
@@ -82,10 +82,7 @@ export interface ArticlePageProps {
   related: Article[];
 }
 
-/**
- * Every article page's props and its incremental-build key, the digest of those props: the body
- * is covered by its file's name, which is the content store's digest of the article.
- */
+/** Every article page's props and its incremental-build key (articlePageKey). */
 export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
   const index = await getSiteIndex();
   return Promise.all(
@@ -96,7 +93,7 @@ export async function articlePages(): Promise<Array<{ props: ArticlePageProps; c
         neighbours: index.neighbours.get(article.id) ?? {},
         related: index.related.get(article.id) ?? [],
       };
-      return { props, cacheKey: pageKey(props) };
+      return { props, cacheKey: articlePageKey(props) };
     }),
   );
 }

@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/articles';
-import { pageKey } from '@/lib/page-keys';
+import { listingPageKey } from '@/lib/page-keys';
 import { paginate, type Page } from '@/lib/pagination';
 import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/paths';
 import type { SiteIndex } from '@/lib/site-index';
@@ -40,7 +40,7 @@ export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: numb
             ? { page: pageParam(page.number) }
             : { section: sectionOf(kind), term: termSlug(kind as TaxonomyKind, name), page: pageParam(page.number) },
         props,
-        cacheKey: pageKey(props),
+        cacheKey: listingPageKey(props),
       };
     }),
   );
