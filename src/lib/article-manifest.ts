@@ -22,8 +22,12 @@ type Stored = Omit<ManifestEntry, 'article'> & { article: Omit<Article, 'date'> 
 export function writeArticleManifest(file: string, entries: Iterable<ManifestEntry>): void {
   const stored: Stored[] = [];
   for (const { article, bodyFile } of entries) stored.push({ article: { ...article, date: article.date.toISOString() }, bodyFile });
-  // Written whole, then renamed: a build stopped half-way never leaves half a list.
-  writeFileSync(`${file}.partial`, JSON.stringify(stored));
+  // Text exactly as the pages get it from Astro's content store, which is written as UTF-8: a lone
+  // surrogate (a YAML escape like "\ud800" in a title) becomes U+FFFD there. JSON would keep it
+  // as an escape, which Pagefind's parser rejects. Written whole, then renamed: a build stopped
+  // half-way never leaves half a list.
+  const wellFormed = (_key: string, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value);
+  writeFileSync(`${file}.partial`, JSON.stringify(stored, wellFormed));
   renameSync(`${file}.partial`, file);
 }
 

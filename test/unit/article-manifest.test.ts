@@ -40,6 +40,14 @@ test('the article manifest gives back the articles it was given, dates as dates,
   expect(readdirSync(dir)).toEqual(['articles.json']);
 });
 
+test('text comes back as the content store gives it to pages: a lone surrogate as U+FFFD', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+  dirs.push(dir);
+  const file = join(dir, 'articles.json');
+  writeArticleManifest(file, [{ article: { ...article, title: '盐城\ud800经开区' }, bodyFile: '/cache/bodies/abc.html' }]);
+  expect(readArticleManifest(file)[0].article.title).toBe('盐城\ufffd经开区');
+});
+
 test('the build clock is read once and then the same for every part of the build', async () => {
   const started = startBuildClock();
   await new Promise((resolve) => setTimeout(resolve, 5));
