@@ -53,14 +53,31 @@ function fail(errors: string[], step: string, key: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed for search shard ${key}:\n${errors.join('\n')}`);
 }
 
-async function index(documents: { url: string; content: string }[], key: string, out: string): Promise<void> {
+/** Pages handed to Pagefind at a time. */
+const BATCH = 200;
+
+/** The page Pagefind indexes for an article: its record fields and its body as text. */
+async function searchPage({ fields, bodyFile }: ShardArticle): Promise<{ url: string; content: string }> {
+  return { url: fields.url, content: searchDocument({ ...fields, body: htmlToText(await readFile(bodyFile, 'utf8')) }) };
+}
+
+async function index(articles: readonly ShardArticle[], key: string, out: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   fail(errors, 'createIndex', key);
   if (!index) throw new Error('Pagefind created no index');
+  const batch = (start: number) => {
+    const made = Promise.all(articles.slice(start, start + BATCH).map(searchPage));
+    made.catch(() => {}); // awaited below; a failure while the batch before is added is reported then
+    return made;
+  };
   try {
-    // In batches, so that Pagefind's service never holds thousands of pages in its queue.
-    for (let start = 0; start < documents.length; start += 200) {
-      const responses = await Promise.all(documents.slice(start, start + 200).map((document) => index.addHTMLFile(document)));
+    // In batches, each made while Pagefind adds the one before: neither this thread nor
+    // Pagefind's queue ever holds the text of a whole shard (thousands of articles).
+    let next = batch(0);
+    for (let start = 0; start < articles.length; start += BATCH) {
+      const documents = await next;
+      if (start + BATCH < articles.length) next = batch(start + BATCH);
+      const responses = await Promise.all(documents.map((document) => index.addHTMLFile(document)));
       fail(
         responses.flatMap((response) => response.errors),
         'indexing',
@@ -88,16 +105,10 @@ export async function buildShard(task: ShardTask): Promise<ShardResult> {
   const cached = join(task.cacheDir, name);
   let reindexed = false;
   if (!(await readdir(cached).catch((): string[] => [])).includes('pagefind-entry.json')) {
-    const documents = await Promise.all(
-      task.articles.map(async ({ fields, bodyFile }) => ({
-        url: fields.url,
-        content: searchDocument({ ...fields, body: htmlToText(await readFile(bodyFile, 'utf8')) }),
-      })),
-    );
     const temporary = `${cached}.partial`;
     await rm(temporary, { recursive: true, force: true });
     await mkdir(task.cacheDir, { recursive: true });
-    await index(documents, task.key, temporary);
+    await index(task.articles, task.key, temporary);
     await rm(cached, { recursive: true, force: true });
     await rename(temporary, cached);
     reindexed = true;
