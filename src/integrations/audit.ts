@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { auditReport, auditSummary, fileOfPath } from '../lib/audit.ts';
@@ -9,8 +9,10 @@ import { SITE } from '../site.config.ts';
 /**
  * The post-build audit (src/lib/audit.ts) at the end of `astro build`: listed after the search
  * index integration, so it reads the finished output, search index included. Any finding fails
- * the build, every one of them printed. It also writes the build's time window into the cache
- * folder (never into the output) for `npm run audit` to judge scheduled articles the same way.
+ * the build, every one of them printed. What it read out of each file is kept in the cache
+ * folder (src/lib/audit-cache.ts): a rebuild's audit reads again only the files the build wrote.
+ * It also writes the build's time window into the cache folder (never into the output) for
+ * `npm run audit` to judge scheduled articles the same way.
  */
 export function postBuildAudit(options: { bundleDir: string }): AstroIntegration {
   let root = '';
@@ -48,6 +50,8 @@ export function postBuildAudit(options: { bundleDir: string }): AstroIntegration
           feedSize: SITE.feedSize,
           bundleDir: options.bundleDir,
           searchPage: fileOfPath(searchPath(), SITE.base) ?? '',
+          // A rebuild reads again only the files written since the last build's audit.
+          scanCache: join(cacheDir, 'devzone-audit-scans'),
         });
         const summary = auditSummary(result, (performance.now() - started) / 1000);
         if (result.findings.length) {

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib/audit';
 import { expectedSite, type BuildWindow } from '@/lib/audit-expected';
-import { scanBatch, type FileScan, type SharedLinks } from '@/lib/audit-scan';
+import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit-cache';
+import { scanOutputFile, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit-scan';
 import { checkContent } from '@/lib/check';
 import { formatProblem } from '@/lib/problems';
 
@@ -31,6 +33,20 @@ export interface AuditOptions {
   searchPage: string;
   /** Below this many files to read, no worker threads are started (default 2,000). */
   inlineBelow?: number;
+  /**
+   * Where to keep what was read out of each file (src/lib/audit-cache.ts), so that the next
+   * audit reads only the files written since. Without it every file is read.
+   */
+  scanCache?: string;
+}
+
+/** What the scan cache's entries depend on besides each file: the scanning code and its parser. */
+function scanVersion(outDir: string): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(new URL('./audit-scan.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('../../node_modules/htmlparser2/package.json', import.meta.url)));
+  hash.update(outDir);
+  return hash.digest('hex').slice(0, 20);
 }
 
 /** Every file under `dir`, relative to it with `/` separators. */
@@ -62,30 +78,61 @@ const IN_FLIGHT = 16;
 
 type Job = [file: string, kind: FileScan['type']];
 
-/**
- * Scans `jobs` on worker threads, one per core, and hands the scans to `consume` in file order
- * (so the report names the same first referrer on every run). `meanwhile` runs on this thread
- * while the workers go on with the batches they were sent.
- */
-type Shared = SharedLinks;
-
-/** Below this many files, starting worker threads costs more than it saves: scan on this thread. */
+/** Below this many files to read, starting worker threads costs more than it saves: scan on this thread. */
 const INLINE_BELOW = 2000;
 
+/** A batch of jobs, with each file's identity and its scan as JSON (from the cache, or once read). */
+interface Batch {
+  jobs: Job[];
+  identities: string[];
+  scans: Array<string | undefined>;
+}
+
+/**
+ * Scans `jobs` and hands the scans to `consume` in file order (so the report names the same
+ * first referrer on every run). A file unchanged since the last audit with `cache` is not read
+ * again; the others are read on worker threads, one per core, unless there are only a few.
+ * `meanwhile` runs on this thread while the workers go on with the batches they were sent.
+ */
 async function scanAll(
   outDir: string,
   inlineBelow: number,
+  cache: ScanCache,
   jobs: Job[],
-  consume: (scans: FileScan[], shared: Shared) => void,
+  consume: (scans: FileScan[], shared: SharedLinks) => void,
   meanwhile: () => void,
 ): Promise<void> {
-  const batches: Job[][] = [];
-  for (let at = 0; at < jobs.length; at += BATCH) batches.push(jobs.slice(at, at + BATCH));
+  const batches: Batch[] = [];
+  for (let at = 0; at < jobs.length; at += BATCH) {
+    const batch = jobs.slice(at, at + BATCH);
+    batches.push({ jobs: batch, identities: [], scans: [] });
+  }
+  /** Looks the batch's files up in the cache; the jobs left to read. */
+  const prepare = (batch: Batch): Job[] => {
+    batch.identities = batch.jobs.map(([file]) => fileIdentity(join(outDir, file)));
+    batch.scans = batch.jobs.map(([file], i) => cache.lookup(file, batch.identities[i]));
+    return batch.jobs.filter((_, i) => batch.scans[i] === undefined);
+  };
+  const fill = (batch: Batch, read: readonly string[]) => {
+    let next = 0;
+    batch.scans = batch.scans.map((scan) => scan ?? read[next++]);
+  };
+  const hand = (batch: Batch) => {
+    const scans = batch.jobs.map(([file], i) => {
+      const json = batch.scans[i] as string;
+      cache.keep(file, batch.identities[i], json);
+      return JSON.parse(json) as FileScan;
+    });
+    consume(scans, shareLinks(scans));
+  };
   if (jobs.length < inlineBelow) {
     meanwhile();
     for (const batch of batches) {
-      const { scans, shared } = scanBatch(outDir, batch);
-      consume(scans, shared);
+      fill(
+        batch,
+        prepare(batch).map(([file, kind]) => JSON.stringify(scanOutputFile(outDir, file, kind))),
+      );
+      hand(batch);
     }
     return;
   }
@@ -96,27 +143,38 @@ async function scanAll(
   );
   try {
     await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, { scans: FileScan[]; shared: Shared }>();
+      const done = new Set<number>();
       let next = 0;
       let drained = 0;
+      const drain = () => {
+        for (; done.has(drained); drained++) {
+          done.delete(drained);
+          hand(batches[drained]);
+        }
+        if (drained === batches.length) resolve();
+      };
+      // The next batch with files to read goes to `worker`; batches found whole in the cache are done at once.
       const send = (worker: Worker) => {
-        if (next < batches.length) worker.postMessage({ id: next, files: batches[next++] });
+        while (next < batches.length) {
+          const id = next++;
+          const files = prepare(batches[id]);
+          if (files.length > 0) return worker.postMessage({ id, files });
+          done.add(id);
+        }
       };
       for (const worker of workers) {
-        worker.on('message', ({ id, scans, shared }: { id: number; scans: FileScan[]; shared: Shared }) => {
-          done.set(id, { scans, shared });
-          for (let ready = done.get(drained); ready; ready = done.get(drained)) {
-            done.delete(drained++);
-            consume(ready.scans, ready.shared);
-          }
+        worker.on('message', ({ id, scans }: { id: number; scans: string[] }) => {
+          fill(batches[id], scans);
+          done.add(id);
+          drain();
           send(worker);
-          if (drained === batches.length) resolve();
+          drain();
         });
         worker.on('error', reject);
         for (let i = 0; i < IN_FLIGHT; i++) send(worker);
       }
       meanwhile();
-      if (batches.length === 0) resolve();
+      drain();
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -139,8 +197,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const findings: Finding[] = [];
   if (!bundles.length) findings.push({ rule: 'missing-search', message: `no search index (pagefind-entry.json) under ${bundleDir}/` });
   let audit: SiteAudit | undefined;
-  const early: Array<[FileScan[], Shared]> = [];
-  const consume = (scans: FileScan[], shared: Shared) => {
+  const early: Array<[FileScan[], SharedLinks]> = [];
+  const consume = (scans: FileScan[], shared: SharedLinks) => {
     if (!audit) early.push([scans, shared]);
     else {
       for (const scan of scans) consumeOne(audit, scan);
@@ -155,18 +213,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       findings.push({ rule: 'missing-search', message: `${scan.file} ${scan.error ? `cannot be read: ${scan.error}` : 'has no URL'}` });
     else audit.searchRecord(posix.dirname(posix.dirname(scan.file)), scan.url, scan.image);
   };
-  await scanAll(outDir, options.inlineBelow ?? INLINE_BELOW, jobs, consume, () => {
-    // The expected set, from the content, while the workers read the output.
-    const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir });
-    findings.push(...check.problems.map((problem): Finding => ({ rule: 'content', message: formatProblem(problem) })));
-    const expected = expectedSite(
-      check.articles.map((checked) => checked.article),
-      options.window,
-      options.feedSize,
-    );
-    audit = new SiteAudit(expected, options.site, files);
-    for (const [scans, shared] of early.splice(0)) consume(scans, shared);
-  });
+  const cache = openScanCache(options.scanCache, scanVersion(outDir));
+  try {
+    await scanAll(outDir, options.inlineBelow ?? INLINE_BELOW, cache, jobs, consume, () => {
+      // The expected set, from the content, while the workers read the output.
+      const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir });
+      findings.push(...check.problems.map((problem): Finding => ({ rule: 'content', message: formatProblem(problem) })));
+      const expected = expectedSite(
+        check.articles.map((checked) => checked.article),
+        options.window,
+        options.feedSize,
+      );
+      audit = new SiteAudit(expected, options.site, files);
+      for (const [scans, shared] of early.splice(0)) consume(scans, shared);
+    });
+    cache.save();
+  } finally {
+    cache.close();
+  }
   if (!audit) throw new Error('the audit did not start');
   const result = audit.finish();
   return { ...result, findings: [...findings, ...result.findings] };

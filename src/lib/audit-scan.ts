@@ -258,27 +258,21 @@ export function scanOutputFile(outDir: string, file: string, kind: FileScan['typ
 export type SharedLinks = Array<[url: string, file: string, count: number]>;
 
 /**
- * Scans a batch of output files. Pages share most of their links (header, footer, feeds): a URL
- * that means the same on every page is counted here, once per batch, with the first page that
- * has it, instead of being handed on and looked up once per page.
+ * Takes out of the page scans of a batch the links that mean the same on every page: pages share
+ * most of their links (header, footer, feeds), so such a URL is counted here, once per batch,
+ * with the first page that has it, instead of being looked up once per page.
  */
-export function scanBatch(
-  outDir: string,
-  files: ReadonlyArray<readonly [string, FileScan['type']]>,
-): { scans: FileScan[]; shared: SharedLinks } {
+export function shareLinks(scans: readonly FileScan[]): SharedLinks {
   const shared = new Map<string, [file: string, count: number]>();
-  const scans = files.map(([file, kind]) => {
-    const scan = scanOutputFile(outDir, file, kind);
-    if (scan.type === 'page') {
-      scan.scan.links = scan.scan.links.filter((url) => {
-        if (!isPageIndependent(url)) return true;
-        const seen = shared.get(url);
-        if (seen) seen[1]++;
-        else shared.set(url, [file, 1]);
-        return false;
-      });
-    }
-    return scan;
-  });
-  return { scans, shared: [...shared].map(([url, [file, count]]) => [url, file, count]) };
+  for (const scan of scans) {
+    if (scan.type !== 'page') continue;
+    scan.scan.links = scan.scan.links.filter((url) => {
+      if (!isPageIndependent(url)) return true;
+      const seen = shared.get(url);
+      if (seen) seen[1]++;
+      else shared.set(url, [scan.file, 1]);
+      return false;
+    });
+  }
+  return [...shared].map(([url, [file, count]]) => [url, file, count]);
 }

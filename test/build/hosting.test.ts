@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { load } from 'cheerio';
@@ -111,6 +111,59 @@ describe('the post-build audit', () => {
       const damaged = await runAudit({ ...options, outDir: join(work, 'broken'), inlineBelow: 0 });
       expect(damaged).toEqual(await runAudit({ ...options, outDir: join(work, 'broken') }));
       expect(damaged.findings.length).toBe(5);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+
+  test('with its scan cache, the audit reports the same, and reads again every file written since', async () => {
+    vi.stubEnv('DEVZONE_SITE_URL', SITE_URL);
+    vi.stubEnv('DEVZONE_BASE', BASE);
+    vi.stubEnv('DEVZONE_CONTENT_DIR', join(work, 'content'));
+    vi.resetModules();
+    try {
+      const { readBuildStamp, runAudit } = await import('@/lib/audit-run');
+      const stamp = readBuildStamp(join(work, 'cache'));
+      if (!stamp) throw new Error('the build wrote no stamp');
+      const outDir = join(work, 'cached');
+      cpSync(dist, outDir, { recursive: true });
+      const options = {
+        rootDir: ROOT,
+        contentDir: join(work, 'content'),
+        outDir,
+        site: { origin: SITE_URL, base: BASE },
+        window: { startedAt: new Date(stamp.startedAt), finishedAt: new Date(stamp.finishedAt) },
+        feedSize: 50,
+        bundleDir: 'pagefind',
+        searchPage: 'search/index.html',
+      };
+      // The page changed below, first given a modification time that can be put back exactly.
+      const page = join(outDir, 'index.html');
+      const then = new Date('2026-01-01T00:00:00Z');
+      utimesSync(page, then, then);
+      const before = statSync(page, { bigint: true });
+      const scanCache = join(work, 'audit-scans');
+      const uncached = await runAudit(options);
+      expect(uncached.findings).toEqual([]);
+      // Fills the cache, then reads everything from it, inline and on worker threads.
+      expect(await runAudit({ ...options, scanCache })).toEqual(uncached);
+      expect(readFileSync(scanCache, 'utf8').split('\n').length).toBeGreaterThan(30);
+      expect(await runAudit({ ...options, scanCache })).toEqual(uncached);
+      expect(await runAudit({ ...options, scanCache, inlineBelow: 0 })).toEqual(uncached);
+
+      // The page changed in place to the same size, its modification time put back: only its
+      // change time tells, and the audit must still read it again.
+      const html = readFileSync(page, 'utf8');
+      const link = `href="${BASE}news/`;
+      expect(html).toContain(link);
+      writeFileSync(page, html.replace(link, `href="${BASE}nxws/`));
+      utimesSync(page, then, then);
+      const after = statSync(page, { bigint: true });
+      expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
+      const changed = await runAudit({ ...options, scanCache, inlineBelow: 0 });
+      expect(changed).toEqual(await runAudit(options));
+      expect(changed.findings.map((finding) => finding.rule)).toContain('broken-link');
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();
