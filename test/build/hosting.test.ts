@@ -87,7 +87,16 @@ describe('the post-build audit', () => {
     expect(out).toMatch(/发布检查未通过：\d+ 个问题 \/ the audit found \d+ problem\(s\)/);
   });
 
-  test('on worker threads, as for a large site, the audit finds and counts the same', async () => {
+  /**
+   * The audit module as the build ran it (its site, base and content from the environment) and
+   * its options but the output folder; `run` is given both, and the environment is put back after.
+   */
+  async function withAudit(
+    run: (
+      runAudit: typeof import('@/lib/audit-run').runAudit,
+      options: Omit<import('@/lib/audit-run').AuditOptions, 'outDir'>,
+    ) => Promise<void>,
+  ): Promise<void> {
     vi.stubEnv('DEVZONE_SITE_URL', SITE_URL);
     vi.stubEnv('DEVZONE_BASE', BASE);
     vi.stubEnv('DEVZONE_CONTENT_DIR', join(work, 'content'));
@@ -96,7 +105,7 @@ describe('the post-build audit', () => {
       const { readBuildStamp, runAudit } = await import('@/lib/audit-run');
       const stamp = readBuildStamp(join(work, 'cache'));
       if (!stamp) throw new Error('the build wrote no stamp');
-      const options = {
+      await run(runAudit, {
         rootDir: ROOT,
         contentDir: join(work, 'content'),
         site: { origin: SITE_URL, base: BASE },
@@ -104,40 +113,28 @@ describe('the post-build audit', () => {
         feedSize: 50,
         bundleDir: 'pagefind',
         searchPage: 'search/index.html',
-      };
+      });
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  }
+
+  test('on worker threads, as for a large site, the audit finds and counts the same', () =>
+    withAudit(async (runAudit, options) => {
       const inline = await runAudit({ ...options, outDir: dist });
       expect(inline.findings).toEqual([]);
       expect(await runAudit({ ...options, outDir: dist, inlineBelow: 0 })).toEqual(inline);
       const damaged = await runAudit({ ...options, outDir: join(work, 'broken'), inlineBelow: 0 });
       expect(damaged).toEqual(await runAudit({ ...options, outDir: join(work, 'broken') }));
       expect(damaged.findings.length).toBe(5);
-    } finally {
-      vi.unstubAllEnvs();
-      vi.resetModules();
-    }
-  });
+    }));
 
-  test('with its scan cache, the audit reports the same, and reads again every file written since', async () => {
-    vi.stubEnv('DEVZONE_SITE_URL', SITE_URL);
-    vi.stubEnv('DEVZONE_BASE', BASE);
-    vi.stubEnv('DEVZONE_CONTENT_DIR', join(work, 'content'));
-    vi.resetModules();
-    try {
-      const { readBuildStamp, runAudit } = await import('@/lib/audit-run');
-      const stamp = readBuildStamp(join(work, 'cache'));
-      if (!stamp) throw new Error('the build wrote no stamp');
+  test('with its scan cache, the audit reports the same, and reads again every file written since', () =>
+    withAudit(async (runAudit, common) => {
       const outDir = join(work, 'cached');
       cpSync(dist, outDir, { recursive: true });
-      const options = {
-        rootDir: ROOT,
-        contentDir: join(work, 'content'),
-        outDir,
-        site: { origin: SITE_URL, base: BASE },
-        window: { startedAt: new Date(stamp.startedAt), finishedAt: new Date(stamp.finishedAt) },
-        feedSize: 50,
-        bundleDir: 'pagefind',
-        searchPage: 'search/index.html',
-      };
+      const options = { ...common, outDir };
       // The page changed below, first given a modification time that can be put back exactly.
       const page = join(outDir, 'index.html');
       const then = new Date('2026-01-01T00:00:00Z');
@@ -164,11 +161,7 @@ describe('the post-build audit', () => {
       const changed = await runAudit({ ...options, scanCache, inlineBelow: 0 });
       expect(changed).toEqual(await runAudit(options));
       expect(changed.findings.map((finding) => finding.rule)).toContain('broken-link');
-    } finally {
-      vi.unstubAllEnvs();
-      vi.resetModules();
-    }
-  });
+    }));
 
   test('npm run audit passes the intact build', () => {
     const result = audit(dist);
