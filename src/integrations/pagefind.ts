@@ -43,10 +43,10 @@ export interface PagefindOptions {
 /** Changes whenever what a cached shard holds changes for the same input (kept files, say). */
 const SHARD_LAYOUT = 2;
 
-/** Shards built at once after the pages. Two: each may take a few GB, and this is meant for 2-core machines. */
-const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+/** Shards built at once after the pages, each by its own Pagefind process (SITE.searchProcesses), at most one per core. */
+const WORKERS = Math.max(1, Math.min(SITE.searchProcesses, availableParallelism()));
 /** While the pages render on one core: the others. */
-const WORKERS_DURING_PAGES = Math.max(1, Math.min(2, availableParallelism() - 1));
+const WORKERS_DURING_PAGES = Math.max(1, Math.min(WORKERS, availableParallelism() - 1));
 
 /** The code that turns an article into what Pagefind indexes: part of every shard's cache key. */
 const SEARCH_CODE = ['search-records.ts', 'search-tokens.ts', 'search-query.ts'].map((name) => new URL(`../lib/${name}`, import.meta.url));
@@ -236,7 +236,8 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         logger.info(
           `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(total / 1000).toFixed(1)}s, ` +
             `${(ms / 1000).toFixed(1)}s of it after the pages ` +
-            `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB): ` +
+            `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB; ` +
+            `up to ${WORKERS} Pagefind process${WORKERS === 1 ? '' : 'es'} at once): ` +
             `Chinese as character bigrams (src/lib/search-tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,
         );

@@ -1,5 +1,6 @@
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -105,14 +106,17 @@ describe('a search index in several shards', () => {
 });
 
 describe('a rebuild after one edited article', () => {
-  test('re-indexes only its shard, and writes the same index as a cold build of the edited content', () => {
+  test('re-indexes only its shard, and writes the same index as a cold build of the edited content, with one Pagefind process', () => {
     const article = join(work, 'content', 'news', '2023', readdirSync(join(work, 'content', 'news', '2023')).sort()[0]);
     appendFileSync(article, '\n新增一段：园区启动增量构建专项行动。\n');
     const warm = buildSite(join(work, 'content', 'news'), { work: join(work, 'site'), env });
     expect(warm.status, warm.output).toBe(0);
     expect(warm.output).toMatch(new RegExp(`in ${shards.length} shards .*\\(1 re-indexed, ${shards.length - 1} from the cache`));
-    const cold = buildSite(join(work, 'content', 'news'), { work: join(work, 'cold'), env });
+    // The cold build with one Pagefind process at a time (SITE.searchProcesses): the same index.
+    const cold = buildSite(join(work, 'content', 'news'), { work: join(work, 'cold'), env: { ...env, DEVZONE_SEARCH_PROCESSES: '1' } });
     expect(cold.status, cold.output).toBe(0);
+    expect(warm.output).toContain(`up to ${Math.min(2, availableParallelism())} Pagefind process`);
+    expect(cold.output).toContain('up to 1 Pagefind process at once');
     const files = listFiles(join(cold.dist, 'pagefind'));
     expect(listFiles(join(warm.dist, 'pagefind'))).toEqual(files);
     for (const file of files) {
