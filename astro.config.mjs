@@ -1,10 +1,10 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { postBuildAudit } from './src/integrations/audit.ts';
-import { buildStats } from './src/integrations/build-stats.ts';
-import { securityHeaders } from './src/integrations/headers.ts';
-import { keptOutput } from './src/integrations/output.ts';
+import { postBuildAudit } from './src/integrations/post-build-audit.ts';
+import { buildStats } from './src/integrations/stage-timings.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -22,7 +22,7 @@ export default defineConfig({
   experimental: {
     // A rebuild copies a page from the cache (cacheDir/dist/) instead of rendering it when its
     // code and its cacheKey are unchanged. Keys cover everything a page shows about other
-    // articles too (src/lib/page-keys.ts); pages without a key are rendered every time.
+    // articles too (src/lib/site/page-keys.ts); pages without a key are rendered every time.
     incrementalBuild: true,
   },
   // Keep dist/ between builds: Astro then leaves an unchanged page in place instead of copying it

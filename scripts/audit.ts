@@ -1,13 +1,13 @@
 // The post-build audit alone, over a site already built by `npm run build`: the same check that
-// ends every build (src/lib/audit.ts), for a dist/ built elsewhere or kept from an earlier run.
+// ends every build (src/lib/audit/rules.ts), for a dist/ built elsewhere or kept from an earlier run.
 //
 //   npm run audit [-- DIST]
 
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { auditReport, auditSummary, fileOfPath } from '@/lib/audit';
-import { readBuildStamp, runAudit } from '@/lib/audit-run';
-import { searchPath } from '@/lib/paths';
+import { auditReport, auditSummary, fileOfPath } from '@/lib/audit/rules';
+import { readBuildStamp, runAudit } from '@/lib/audit/runner';
+import { searchPath } from '@/lib/site/urls';
 import { SITE } from '@/site.config';
 
 const USAGE = `Usage: npm run audit [-- DIST]
@@ -36,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  // Every URL the audit expects comes from src/lib/paths.ts, which reads SITE once: it must be
+  // Every URL the audit expects comes from src/lib/site/urls.ts, which reads SITE once: it must be
   // the same site (DEVZONE_SITE_URL, DEVZONE_BASE) that was built.
   if (stamp.site !== SITE.url || stamp.base !== SITE.base) {
     process.stderr.write(

@@ -2,7 +2,7 @@
 // prints a table of stages, memory and output. See USAGE in scripts/bench/report.ts.
 //
 // Every build is the real `npm run build` (same Node options, integrations and checks) in a child
-// process; stage timings come from the build itself (DEVZONE_BUILD_STATS, src/lib/build-stats.ts),
+// process; stage timings come from the build itself (DEVZONE_BUILD_STATS, src/lib/build/stage-stats.ts),
 // peak memory from sampling the whole process tree (scripts/bench/memory.ts).
 
 import { spawn, spawnSync } from 'node:child_process';

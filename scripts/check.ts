@@ -1,12 +1,12 @@
 // Checks every article and the registry without building the site: the same check the build
-// runs first (src/lib/check.ts), so an editor never sees two verdicts.
+// runs first (src/lib/content/content-check.ts), so an editor never sees two verdicts.
 //
 //   npm run check [-- --json] [-- DIR]
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkContent } from '@/lib/check';
-import { formatReport, sortProblems } from '@/lib/problems';
+import { checkContent } from '@/lib/content/content-check';
+import { formatReport, sortProblems } from '@/lib/content/problems';
 import { SITE } from '@/site.config';
 
 const USAGE = `Usage: npm run check [-- --json] [-- DIR]

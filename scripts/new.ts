@@ -7,13 +7,13 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { shortName, type ArticleFields } from '@/lib/article-writer';
-import { DATE_FORMATS, formatDateTime, parseArticleDate } from '@/lib/dates';
-import { isUsableArticleSlug } from '@/lib/paths';
-import { formatProblem } from '@/lib/problems';
-import { readRegistry, type Registry } from '@/lib/registry';
-import { resolveName } from '@/lib/registry-names';
-import { NEWS_TYPES, type NewsType } from '@/lib/schema';
+import { shortName, type ArticleFields } from '@/lib/content/article-writer';
+import { DATE_FORMATS, formatDateTime, parseArticleDate } from '@/lib/content/dates';
+import { isUsableArticleSlug } from '@/lib/site/urls';
+import { formatProblem } from '@/lib/content/problems';
+import { readRegistry, type Registry } from '@/lib/content/registry';
+import { resolveName } from '@/lib/content/registry-names';
+import { NEWS_TYPES, type NewsType } from '@/lib/content/schema';
 import { SITE } from '@/site.config';
 import { EditorError, writeArticle } from './editor/write.ts';
 

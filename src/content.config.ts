@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { ArticleSchema } from '@/lib/schema';
+import { ArticleSchema } from '@/lib/content/schema';
 import { newsLoader } from '@/loaders/news';
 import { SITE } from '@/site.config';
 

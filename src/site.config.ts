@@ -36,7 +36,7 @@ export const SITE = {
   /**
    * Path the site is served under: `/` at the root of its domain, `/kfq/` for
    * `https://example.org/kfq/`. `DEVZONE_BASE` sets it for one build; every URL the site writes
-   * (src/lib/paths.ts) starts with it.
+   * (src/lib/site/urls.ts) starts with it.
    */
   base: basePath(process.env.DEVZONE_BASE ?? '/'),
   /** Language of every page, `<html lang>`; Pagefind reads it to pick its Chinese segmenter. */
@@ -59,7 +59,7 @@ export const SITE = {
   homeBlocks: 6,
   homeBlockSize: 5,
   /**
-   * Most articles in one part of the search index (src/lib/search-shards.ts): Pagefind needs
+   * Most articles in one part of the search index (src/lib/search/shards.ts): Pagefind needs
    * about 0.7 GB per 1,000 articles while it writes a part, and the build writes two at once.
    * `DEVZONE_SEARCH_SHARD_CAP` changes it, for tests that need several parts from a small site.
    */

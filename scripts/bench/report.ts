@@ -1,5 +1,5 @@
 // The pure parts of `npm run bench` (scripts/bench.ts): its command line, the stage timings a
-// build writes (src/lib/build-stats.ts) and the table it prints. Unit-tested; the bench itself
+// build writes (src/lib/build/stage-stats.ts) and the table it prints. Unit-tested; the bench itself
 // never runs in tests, since speed is never asserted.
 
 export const USAGE = `Usage: npm run bench -- [--sizes N,N…] [--large] [--runs cold,warm,edit] [--dir DIR] [--seed S]

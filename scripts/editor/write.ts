@@ -3,13 +3,13 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseArticleFile } from '@/lib/article-file';
-import { articleText, recommendedPath, type ArticleFields } from '@/lib/article-writer';
-import { articleContext, listArticleFiles, MARKDOWN_FILE } from '@/lib/check';
-import { parseArticleDate } from '@/lib/dates';
-import { articleSlug } from '@/lib/paths';
-import { formatProblem } from '@/lib/problems';
-import type { Registry } from '@/lib/registry';
+import { parseArticleFile } from '@/lib/content/article-file';
+import { articleText, recommendedPath, type ArticleFields } from '@/lib/content/article-writer';
+import { articleContext, listArticleFiles, MARKDOWN_FILE } from '@/lib/content/content-check';
+import { parseArticleDate } from '@/lib/content/dates';
+import { articleSlug } from '@/lib/site/urls';
+import { formatProblem } from '@/lib/content/problems';
+import type { Registry } from '@/lib/content/registry';
 
 /** A mistake the editor can fix: printed without a stack, exit code 1. */
 export class EditorError extends Error {}

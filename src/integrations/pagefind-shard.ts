@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { htmlToText, searchDocument, type RecordFields } from '../lib/search-records.ts';
+import { htmlToText, searchDocument, type RecordFields } from '../lib/search/records.ts';
 
 /**
- * Builds one shard of the search index (src/lib/search-shards.ts), in a worker thread of
+ * Builds one shard of the search index (src/lib/search/shards.ts), in a worker thread of
  * src/integrations/pagefind.ts. The shard is first looked up in the cache by a hash of its
  * articles' record fields, of the names of their body files (named by the content store's digest
- * of the article and of the code that rendered it, src/lib/body-store.ts) and of `fingerprint`
+ * of the article and of the code that rendered it, src/lib/build/body-store.ts) and of `fingerprint`
  * (Pagefind's version and configuration, and the code that turns records into Pagefind's pages):
  * a shard whose articles did not change is neither read nor re-indexed. Only a shard that must be
- * indexed reads its bodies, as text (src/lib/search-records.ts). Pagefind's output for the same
+ * indexed reads its bodies, as text (src/lib/search/records.ts). Pagefind's output for the same
  * input is the same bytes, so the site is the same either way.
  */
 

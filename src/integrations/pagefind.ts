@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { ARTICLE_MANIFEST, readArticleManifest } from '../lib/article-manifest.ts';
-import { isVisible, sortArticles } from '../lib/articles.ts';
-import { buildTime, startBuildClock } from '../lib/build-clock.ts';
-import { recordFields, SEARCH_LANGUAGE } from '../lib/search-records.ts';
-import { searchShards } from '../lib/search-shards.ts';
+import { ARTICLE_MANIFEST, readArticleManifest } from '../lib/build/article-manifest.ts';
+import { isVisible, sortArticles } from '../lib/content/article.ts';
+import { buildTime, startBuildClock } from '../lib/build/clock.ts';
+import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
+import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
 import { PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
 
 /**
  * Builds the search index with Pagefind's Node API, while Astro bundles and renders the pages.
- * The content sync lists every article it stored (src/lib/article-manifest.ts); when the build
- * starts, this takes the published ones (with the build's moment, src/lib/build-clock.ts, as the
- * pages do), cuts them into shards (src/lib/search-shards.ts) and indexes each shard into its own
+ * The content sync lists every article it stored (src/lib/build/article-manifest.ts); when the build
+ * starts, this takes the published ones (with the build's moment, src/lib/build/clock.ts, as the
+ * pages do), cuts them into shards (src/lib/search/shards.ts) and indexes each shard into its own
  * Pagefind index (src/integrations/pagefind-shard.ts) in the build's cache folder. The search
  * page merges the shards in the browser. When the build is done, each shard is put in
  * `bundleDir/<shard>/`.
@@ -49,7 +49,7 @@ const WORKERS = Math.max(1, Math.min(SITE.searchProcesses, availableParallelism(
 const WORKERS_DURING_PAGES = Math.max(1, Math.min(WORKERS, availableParallelism() - 1));
 
 /** The code that turns an article into what Pagefind indexes: part of every shard's cache key. */
-const SEARCH_CODE = ['search-records.ts', 'search-tokens.ts', 'search-query.ts'].map((name) => new URL(`../lib/${name}`, import.meta.url));
+const SEARCH_CODE = ['records.ts', 'tokens.ts', 'query.ts'].map((name) => new URL(`../lib/search/${name}`, import.meta.url));
 
 async function fingerprint(): Promise<string> {
   const manifest = new URL('../../node_modules/pagefind/package.json', import.meta.url);
@@ -238,7 +238,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
             `${(ms / 1000).toFixed(1)}s of it after the pages ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB; ` +
             `up to ${WORKERS} Pagefind process${WORKERS === 1 ? '' : 'es'} at once): ` +
-            `Chinese as character bigrams (src/lib/search-tokens.ts), language "${SEARCH_LANGUAGE}", ` +
+            `Chinese as character bigrams (src/lib/search/tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,
         );
         if (process.env.DEVZONE_BUILD_STATS) {

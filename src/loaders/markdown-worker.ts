@@ -2,7 +2,7 @@
 // same function as the main thread. Plain Node loads it (not Vite), hence the relative import
 // with its extension.
 import { parentPort } from 'node:worker_threads';
-import { renderMarkdown } from '../lib/markdown.ts';
+import { renderMarkdown } from '../lib/content/markdown.ts';
 
 parentPort?.on('message', (bodies: string[]) => {
   try {

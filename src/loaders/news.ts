@@ -3,21 +3,21 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { parseArticleFile } from '@/lib/article-file';
-import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/check';
-import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/body-store';
-import { summarize } from '@/lib/markdown';
-import { ARTICLE_MANIFEST, writeArticleManifest } from '@/lib/article-manifest';
-import { toArticle } from '@/lib/articles';
-import type { ArticleData } from '@/lib/schema';
+import { parseArticleFile } from '@/lib/content/article-file';
+import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/content/content-check';
+import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
+import { summarize } from '@/lib/content/markdown';
+import { ARTICLE_MANIFEST, writeArticleManifest } from '@/lib/build/article-manifest';
+import { toArticle } from '@/lib/content/article';
+import type { ArticleData } from '@/lib/content/schema';
 import { renderAll, type RenderJob } from './render-pool.ts';
-import { formatReport, type Problem } from '@/lib/problems';
+import { formatReport, type Problem } from '@/lib/content/problems';
 
 /**
  * The news collection's loader. Astro's glob() loader stops at the first invalid file and
  * renders Markdown with its own pipeline; this one first runs the editors' check
- * (src/lib/check.ts, the same as `npm run check`), fails with every problem it found, renders
- * each body once with src/lib/markdown.ts, and keeps
+ * (src/lib/content/content-check.ts, the same as `npm run check`), fails with every problem it found, renders
+ * each body once with src/lib/content/markdown.ts, and keeps
  * that HTML in the content store keyed by a digest of the file and of the code that read it,
  * so a rebuild re-renders only the files that changed.
  */
@@ -81,7 +81,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   await renderAll(jobs(), changed.length, ({ id, file, digest, data }, { html, text }) => {
     const body = bodyFile(bodies, digest);
     writeBody(body, html);
-    // The body is not in the store (src/lib/body-store.ts): pages read it from `bodyFile`.
+    // The body is not in the store (src/lib/build/body-store.ts): pages read it from `bodyFile`.
     store.set({
       id,
       data,

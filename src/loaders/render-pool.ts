@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { renderMarkdown, type RenderedBody } from '../lib/markdown.ts';
+import { renderMarkdown, type RenderedBody } from '../lib/content/markdown.ts';
 
 /**
  * Renders Markdown on every core. Rendering (remark, rehype, the sanitiser) is most of a cold

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteIndex } from '@/lib/collections';
-import { redirectsFile } from '@/lib/redirects';
+import { getSiteIndex } from '@/lib/site/collections';
+import { redirectsFile } from '@/lib/site/redirects';
 
-// Writes dist/_redirects (see src/lib/redirects.ts). Astro skips page files whose names start
+// Writes dist/_redirects (see src/lib/site/redirects.ts). Astro skips page files whose names start
 // with `_`, so the name comes from a parameter; an endpoint is written under its exact name.
 export const getStaticPaths = (() => [{ params: { redirects: '_redirects' } }]) satisfies GetStaticPaths;
 

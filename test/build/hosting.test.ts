@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { scanHtml, scanXml } from '@/lib/audit-scan';
+import { scanHtml, scanXml } from '@/lib/audit/scan';
 import { buildSite, listFiles, ROOT, tempDir, type BuildResult } from './helpers';
 import { headersFor, host, parseHeaders } from './host';
 import { launchChromium, shownResults, waitForSearch } from './search-harness';
@@ -93,8 +93,8 @@ describe('the post-build audit', () => {
    */
   async function withAudit(
     run: (
-      runAudit: typeof import('@/lib/audit-run').runAudit,
-      options: Omit<import('@/lib/audit-run').AuditOptions, 'outDir'>,
+      runAudit: typeof import('@/lib/audit/runner').runAudit,
+      options: Omit<import('@/lib/audit/runner').AuditOptions, 'outDir'>,
     ) => Promise<void>,
   ): Promise<void> {
     vi.stubEnv('DEVZONE_SITE_URL', SITE_URL);
@@ -102,7 +102,7 @@ describe('the post-build audit', () => {
     vi.stubEnv('DEVZONE_CONTENT_DIR', join(work, 'content'));
     vi.resetModules();
     try {
-      const { readBuildStamp, runAudit } = await import('@/lib/audit-run');
+      const { readBuildStamp, runAudit } = await import('@/lib/audit/runner');
       const stamp = readBuildStamp(join(work, 'cache'));
       if (!stamp) throw new Error('the build wrote no stamp');
       await run(runAudit, {

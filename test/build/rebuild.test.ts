@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, generateCorpus, listFiles, ROOT, tempDir, type BuildResult } from './helpers';
 
 /**
- * Rebuilds with dist/ and the caches kept (src/integrations/output.ts) write exactly what a cold
+ * Rebuilds with dist/ and the caches kept (src/integrations/kept-output.ts) write exactly what a cold
  * build of the same content writes: every file byte for byte, and no file more. One work folder
  * (its dist/ and cache/) goes through a title edit, then articles deleted and one added, then
  * dist/ deleted, dist/ overwritten by a build with another cache, and the cache deleted.

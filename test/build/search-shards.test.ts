@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shardYears } from '../../src/lib/search-shards';
+import { shardYears } from '@/lib/search/shards';
 import { buildSite, listFiles, page as readPage, ROOT, tempDir, type BuildResult } from './helpers';
 import {
   expectation,

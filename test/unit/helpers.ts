@@ -1,5 +1,5 @@
 import { SyntaxValidator } from 'fast-xml-validator';
-import type { Article } from '@/lib/articles';
+import type { Article } from '@/lib/content/article';
 
 /** A test article: only what a test cares about needs saying. */
 export function article(id: string, overrides: Partial<Article> & { at?: string } = {}): Article {

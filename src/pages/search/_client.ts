@@ -1,6 +1,6 @@
 // The search page's script: reads the state from the URL, asks Pagefind's JS API with the query
-// turned into search tokens (src/lib/search-tokens.ts, the code the index was built with), and
-// shows the results as the site's article lists. The index comes in shards (src/lib/search-shards.ts),
+// turned into search tokens (src/lib/search/tokens.ts, the code the index was built with), and
+// shows the results as the site's article lists. The index comes in shards (src/lib/search/shards.ts),
 // one Pagefind bundle each under the bundle folder; the first one opened provides Pagefind itself
 // and the others are merged into it (mergeIndex) as searches need them: a year filter opens only
 // that year's shards. Why not Pagefind's Component UI: it passes the
@@ -20,8 +20,8 @@ import {
   shardsFor,
   type PagefindCall,
   type SearchState,
-} from '@/lib/search-query';
-import { decodeTokens } from '@/lib/search-tokens';
+} from '@/lib/search/query';
+import { decodeTokens } from '@/lib/search/tokens';
 
 type Counts = Record<string, Record<string, number>>;
 interface PagefindData {

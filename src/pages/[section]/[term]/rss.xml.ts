@@ -1,9 +1,9 @@
 // One feed per region, zone, type, source and year listing: /zones/{slug}/rss.xml.
 import type { APIRoute } from 'astro';
-import { getSiteIndex } from '@/lib/collections';
-import type { FeedListing } from '@/lib/feed';
-import { taxonomyFeedPaths } from '@/lib/feed-catalog';
-import { feedResponse } from '@/lib/feeds';
+import { getSiteIndex } from '@/lib/site/collections';
+import type { FeedListing } from '@/lib/feeds/feed-mapping';
+import { taxonomyFeedPaths } from '@/lib/feeds/catalog';
+import { feedResponse } from '@/lib/feeds/feed-responses';
 
 export async function getStaticPaths() {
   return taxonomyFeedPaths(await getSiteIndex());

@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { fileOfPath } from '../lib/audit/rules.ts';
+import { outputFiles } from '../lib/audit/runner.ts';
+import { scanHtml } from '../lib/audit/scan.ts';
+import { headersFile, scriptHash } from '../lib/site/http-headers.ts';
+import { searchPath } from '../lib/site/urls.ts';
+import { SITE } from '../site.config.ts';
+
+/**
+ * Writes `dist/_headers` (src/lib/site/http-headers.ts) once the output is complete, search index
+ * included: its cache rules name the files the build wrote, and its CSP carries the hash of any
+ * inline script Astro put into the search page, read from the built page itself.
+ */
+export function securityHeaders(options: { bundleDir: string; assetsDir: string }): AstroIntegration {
+  return {
+    name: 'devzone-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const searchPage = join(outDir, fileOfPath(searchPath(), SITE.base) ?? '');
+        const scriptHashes = scanHtml(readFileSync(searchPage, 'utf8')).inlineScripts.map(scriptHash);
+        const text = headersFile(outputFiles(outDir), { base: SITE.base, ...options, scriptHashes });
+        writeFileSync(join(outDir, '_headers'), text);
+        logger.info(
+          `_headers: ${text.split('\n').filter((line) => /^\S/.test(line)).length} rules, ${scriptHashes.length} inline script hash(es) in the CSP`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,347 @@
+import { articlePath } from '@/lib/site/urls';
+import type { ExpectedSite } from '@/lib/audit/expected';
+import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
+import { scriptHash } from '@/lib/site/http-headers';
+
+/**
+ * The post-build audit: is everything that should be published in the output, and nothing that
+ * should not? Fed one built file at a time (src/lib/audit/runner.ts reads them), it keeps only
+ * sets of URLs, never the files, and at the end compares them with what the content says
+ * (src/lib/audit/expected.ts). Every finding is kept, not only the first.
+ */
+
+export type AuditRule =
+  | 'content'
+  | 'missing-page'
+  | 'missing-listing'
+  | 'missing-feed'
+  | 'missing-sitemap'
+  | 'missing-search'
+  | 'unpublished'
+  | 'broken-link'
+  | 'outside-base'
+  | 'duplicate-canonical'
+  | 'unsafe-markup'
+  | 'headers';
+
+export interface Finding {
+  rule: AuditRule;
+  message: string;
+}
+
+export interface AuditStats {
+  articles: number;
+  undecided: number;
+  hidden: number;
+  pages: number;
+  links: number;
+  distinctLinks: number;
+  feeds: number;
+  feedItems: number;
+  sitemapUrls: number;
+  searchRecords: number;
+  bundles: number;
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  stats: AuditStats;
+}
+
+export interface AuditSite {
+  /** `https://example.org`: absolute URLs on it are the site's own. */
+  origin: string;
+  /** `/` or `/kfq/`: every URL of the site starts with it. */
+  base: string;
+}
+
+/** A page's URL path from its file in the output: `news/a/index.html` is `{base}news/a/`. */
+export function pagePathOf(file: string, base: string): string {
+  return `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** The output file a URL path is served from (`{base}a/` is `a/index.html`); undefined outside the base. */
+export function fileOfPath(path: string, base: string): string | undefined {
+  if (!path.startsWith(base)) return undefined;
+  const rest = path.slice(base.length);
+  return rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
+}
+
+export class SiteAudit {
+  private readonly findings: Finding[] = [];
+  /** Each distinct internal URL path referred to, with the first file that does so and how often. */
+  private readonly targets = new Map<string, { from: string; count: number }>();
+  private readonly canonicals = new Map<string, string>();
+  /** Article paths each listing's pages link to, by listing path. */
+  private readonly listed = new Map<string, Set<string>>();
+  /** Article paths each feed carries, by feed path. */
+  private readonly fed = new Map<string, Set<string>>();
+  private readonly sitemapUrls = new Set<string>();
+  private readonly searchUrls = new Set<string>();
+  private readonly hiddenPaths: Map<string, string>;
+  /** Source file of each published article's page, so a finding on the page names what to edit. */
+  private readonly sources: Map<string, string>;
+  private readonly bundles = new Set<string>();
+  private readonly stats = { pages: 0, links: 0, feeds: 0, feedItems: 0 };
+  /** CSP hashes the search page's inline scripts need, and the CSP `_headers` gives. */
+  private searchScriptHashes: string[] = [];
+  private csp?: string;
+  private readonly expected: ExpectedSite;
+  private readonly site: AuditSite;
+  /** Every file of the output, relative to it, `/`-separated. */
+  private readonly files: ReadonlySet<string>;
+
+  constructor(expected: ExpectedSite, site: AuditSite, files: ReadonlySet<string>) {
+    this.expected = expected;
+    this.site = site;
+    this.files = files;
+    const published = new Set(expected.published.map((article) => articlePath(article.slug)));
+    this.sources = new Map(expected.published.map((article) => [fileOfPath(articlePath(article.slug), site.base) ?? '', article.file]));
+    this.hiddenPaths = new Map(
+      expected.hidden
+        .map((article) => [articlePath(article.slug), `${article.draft ? 'draft' : 'scheduled'} ${article.file}`] as const)
+        .filter(([path]) => !published.has(path)),
+    );
+  }
+
+  private find(rule: AuditRule, message: string): void {
+    this.findings.push({ rule, message });
+  }
+
+  /**
+   * The path of a URL on this site, or undefined for another site's URL (or `mailto:`, `#top`…).
+   * `from` is the URL path of the file the URL is in, for relative URLs.
+   */
+  resolve(url: string, from: string): string | undefined {
+    let path: string;
+    if (url.startsWith('/') && !url.startsWith('//') && !/\/\.\.?(\/|$)/.test(url)) path = url;
+    else if (url.startsWith(`${this.site.origin}/`)) path = url.slice(this.site.origin.length);
+    else if (url === '' || url.startsWith('#') || url.startsWith('?')) return undefined;
+    else {
+      const parsed = URL.parse(url, `${this.site.origin}${from}`);
+      if (!parsed || parsed.origin !== this.site.origin) return undefined;
+      path = parsed.pathname;
+    }
+    path = path.replace(/[?#].*$/s, '');
+    if (path.includes('%')) {
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // Left encoded: the file lookup will report it.
+      }
+    }
+    return path;
+  }
+
+  /** Records that `file` (URL path `from`) refers to `url`, `count` times. */
+  private link(url: string, file: string, from: string, count = 1): string | undefined {
+    const path = this.resolve(url, from);
+    if (path === undefined) return undefined;
+    this.stats.links += count;
+    const target = this.targets.get(path);
+    if (target) target.count += count;
+    else this.targets.set(path, { from: file, count });
+    return path;
+  }
+
+  /**
+   * Links that resolve the same from any page (absolute paths and URLs), counted per batch of
+   * pages by a worker (src/lib/audit/scan-worker.ts): `[url, first page with it, how many times]`.
+   */
+  sharedLinks(links: ReadonlyArray<readonly [string, string, number]>): void {
+    for (const [url, file, count] of links) this.link(url, file, this.site.base, count);
+  }
+
+  private fileOf(path: string): string | undefined {
+    return fileOfPath(path, this.site.base);
+  }
+
+  private unsafe(file: string, problems: readonly string[]): void {
+    for (const problem of problems) this.find('unsafe-markup', `${file}: ${problem}`);
+  }
+
+  /** A built HTML page. `searchPage` is the one page allowed inline script (by its CSP hash). */
+  page(file: string, html: string, options: { searchPage?: boolean } = {}): void {
+    this.pageScanned(file, scanHtml(html), options);
+  }
+
+  /** A built page, already tokenized (on a worker thread, see src/lib/audit/runner.ts). */
+  pageScanned(file: string, scan: PageScan, { searchPage = false } = {}): void {
+    const from = pagePathOf(file, this.site.base);
+    this.stats.pages++;
+    this.unsafe(file, scan.unsafe);
+    if (searchPage) this.searchScriptHashes = scan.inlineScripts.map(scriptHash);
+    else if (scan.inlineScripts.length) this.find('unsafe-markup', `${file}: ${scan.inlineScripts.length} inline <script> element(s)`);
+    for (const url of scan.links) this.link(url, file, from);
+    if (scan.canonical !== undefined) {
+      const canonical = this.resolve(scan.canonical, from) ?? scan.canonical;
+      const twin = this.canonicals.get(canonical);
+      if (twin) this.find('duplicate-canonical', `${file} and ${twin} both claim the canonical URL ${scan.canonical}`);
+      else this.canonicals.set(canonical, file);
+    }
+    const listing = this.expected.listings.get(from.replace(/page\/\d+\/$/, ''));
+    if (listing) {
+      let members = this.listed.get(listing.path);
+      if (!members) this.listed.set(listing.path, (members = new Set()));
+      for (const url of scan.mainLinks) {
+        const path = this.resolve(url, from);
+        if (path !== undefined) members.add(path);
+      }
+    }
+  }
+
+  /** A built XML file: a feed, a sitemap or sitemap index, the OPML list. */
+  xml(file: string, xml: string): void {
+    this.xmlScanned(file, scanXml(xml));
+  }
+
+  xmlScanned(file: string, scan: XmlScan): void {
+    const from = `${this.site.base}${file}`;
+    for (const url of scan.links) this.link(url, file, from);
+    if (scan.kind === 'feed') {
+      this.stats.feeds++;
+      this.stats.feedItems += scan.entries.length;
+      const items = new Set<string>();
+      for (const url of scan.entries) {
+        const path = this.resolve(url, from);
+        if (path !== undefined) items.add(path);
+      }
+      this.fed.set(from, items);
+      for (const html of scan.bodies) {
+        this.unsafe(`${file} (an item's content:encoded)`, [...html.unsafe, ...(html.inlineScripts.length ? ['inline <script>'] : [])]);
+        for (const url of html.links) this.link(url, file, from);
+      }
+    } else if (scan.kind === 'sitemap' || scan.kind === 'sitemap-index') {
+      for (const url of scan.entries) {
+        this.link(url, file, from);
+        if (scan.kind === 'sitemap') this.sitemapUrls.add(url);
+      }
+    }
+  }
+
+  /**
+   * A plain-text file the host or crawlers read: `_redirects` (targets), `robots.txt`
+   * (`Sitemap:` lines), `_headers` (the paths its rules apply to must be under the base).
+   */
+  text(file: string, text: string): void {
+    const from = `${this.site.base}${file}`;
+    for (const line of text.split('\n')) {
+      if (file === '_redirects') {
+        const target = line.trim().split(/\s+/)[1];
+        if (target) this.link(target, file, from);
+      } else if (file === 'robots.txt') {
+        const sitemap = /^sitemap:\s*(\S+)/i.exec(line.trim())?.[1];
+        if (sitemap) this.link(sitemap, file, from);
+      } else if (file === '_headers') {
+        if (/^\S/.test(line) && !line.startsWith('#') && !line.startsWith(this.site.base)) {
+          this.find('outside-base', `_headers: the rule for ${line.trim()} is not under the base ${this.site.base}`);
+        }
+        this.csp ??= /^\s+Content-Security-Policy:\s*(.*)$/i.exec(line)?.[1];
+      }
+    }
+  }
+
+  /** A record of a search index bundle (its page URL, and the cover it shows, if any). */
+  searchRecord(bundle: string, url: string, image?: string): void {
+    this.bundles.add(bundle);
+    const from = `${this.site.base}${bundle}/`;
+    const path = this.link(url, bundle, from);
+    if (path !== undefined) this.searchUrls.add(path);
+    if (image) this.link(image, bundle, from);
+  }
+
+  finish(): AuditResult {
+    const { expected, site, files } = this;
+    const absolute = (path: string) => `${site.origin}${path}`;
+    for (const article of expected.published) {
+      const path = articlePath(article.slug);
+      const name = `${article.file} (${path})`;
+      if (!files.has(this.fileOf(path) ?? '')) this.find('missing-page', `${name} has no page`);
+      if (!this.sitemapUrls.has(absolute(path))) this.find('missing-sitemap', `${name} is not in the sitemap`);
+      if (!this.searchUrls.has(path)) this.find('missing-search', `${name} is not in the search index`);
+    }
+    for (const listing of expected.listings.values()) {
+      const listed = this.listed.get(listing.path);
+      const what = listing.kind === 'all' ? 'the list of all news' : `the ${listing.kind} listing ${listing.name}`;
+      if (!listed) this.find('missing-listing', `${what} has no page at ${listing.path}`);
+      else
+        for (const path of listing.members)
+          if (!listed.has(path)) this.find('missing-listing', `${path} is missing from ${what} (${listing.path})`);
+      const fed = this.fed.get(listing.feed);
+      if (!fed) this.find('missing-feed', `${what} has no feed at ${listing.feed}`);
+      else
+        for (const path of listing.inFeed)
+          if (!fed.has(path)) this.find('missing-feed', `${path} is missing from the feed ${listing.feed}`);
+    }
+    for (const [path, what] of this.hiddenPaths) {
+      const places = [
+        files.has(this.fileOf(path) ?? '') && 'has a page',
+        this.targets.has(path) && `is linked from ${this.targets.get(path)?.from}`,
+        this.sitemapUrls.has(absolute(path)) && 'is in the sitemap',
+        this.searchUrls.has(path) && 'is in the search index',
+      ].filter(Boolean);
+      if (places.length) this.find('unpublished', `${what} (${path}) ${places.join(', ')}`);
+    }
+    if (this.csp === undefined) this.find('headers', '_headers is missing, or has no Content-Security-Policy');
+    else
+      for (const hash of this.searchScriptHashes)
+        if (!this.csp.includes(hash)) this.find('headers', `the CSP in _headers lacks ${hash}, an inline script of the search page`);
+    for (const [path, target] of this.targets) {
+      if (this.hiddenPaths.has(path)) continue;
+      const source = this.sources.get(target.from);
+      const from = source ? `${target.from} (${source})` : target.from;
+      const count = target.count;
+      const file = this.fileOf(path);
+      const times = count > 1 ? ` (and ${count - 1} more time(s))` : '';
+      if (file === undefined) this.find('outside-base', `${from} refers to ${path}, outside the base ${site.base}${times}`);
+      else if (!files.has(file)) this.find('broken-link', `${from} refers to ${path}, which is not in the output${times}`);
+    }
+    return {
+      findings: this.findings,
+      stats: {
+        articles: expected.published.length,
+        undecided: expected.undecided.length,
+        hidden: expected.hidden.length,
+        pages: this.stats.pages,
+        links: this.stats.links,
+        distinctLinks: this.targets.size,
+        feeds: this.stats.feeds,
+        feedItems: this.stats.feedItems,
+        sitemapUrls: this.sitemapUrls.size,
+        searchRecords: this.searchUrls.size,
+        bundles: this.bundles.size,
+      },
+    };
+  }
+}
+
+const number = (value: number) => value.toLocaleString('en-US');
+
+/** What the audit checked, in one line: the figures a green build shows. */
+export function auditSummary({ stats }: AuditResult, seconds: number): string {
+  const held = stats.hidden ? `, ${number(stats.hidden)} draft or scheduled absent` : '';
+  const undecided = stats.undecided ? `, ${number(stats.undecided)} due during the build not judged` : '';
+  return (
+    `checked ${number(stats.articles)} articles${held}${undecided}; ${number(stats.pages)} pages, ` +
+    `${number(stats.links)} links (${number(stats.distinctLinks)} distinct URLs), ${number(stats.feeds)} feeds ` +
+    `(${number(stats.feedItems)} items), ${number(stats.sitemapUrls)} sitemap URLs, ${number(stats.searchRecords)} search records ` +
+    `in ${number(stats.bundles)} bundle(s) in ${seconds.toFixed(1)}s`
+  );
+}
+
+/** Every finding, grouped by rule, then a count: what a failed build prints. */
+export function auditReport(result: AuditResult): string {
+  const byRule = new Map<AuditRule, string[]>();
+  for (const { rule, message } of result.findings) {
+    const messages = byRule.get(rule);
+    if (messages) messages.push(message);
+    else byRule.set(rule, [message]);
+  }
+  const lines: string[] = [];
+  for (const [rule, messages] of byRule) {
+    lines.push(`${rule} (${number(messages.length)}):`);
+    for (const message of messages.sort()) lines.push(`  ${message}`);
+  }
+  lines.push(`发布检查未通过：${number(result.findings.length)} 个问题 / the audit found ${number(result.findings.length)} problem(s)`);
+  return lines.join('\n');
+}

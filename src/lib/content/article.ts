@@ -1,0 +1,146 @@
+import { beijingYear } from '@/lib/content/dates';
+import { articleSlug, type TaxonomyKind } from '@/lib/site/urls';
+import type { ArticleData, NewsType } from '@/lib/content/schema';
+
+/**
+ * The site's articles as pages see them, and everything computed across them: order,
+ * publication, grouping, 上一条 / 下一条 and related news. All of it is computed once per build
+ * (src/lib/site/collections.ts builds a SiteIndex), never per page.
+ */
+
+export interface Article {
+  /** File id: the path under the content folder without `.md`. Unique; breaks date ties. */
+  id: string;
+  /** Path from the project root, for messages. */
+  file: string;
+  slug: string;
+  title: string;
+  date: Date;
+  /** Year in Beijing time. */
+  year: number;
+  source: string;
+  zone: string;
+  region: string;
+  type: NewsType;
+  summary: string;
+  cover?: string;
+  coverAlt?: string;
+  draft: boolean;
+  tags: string[];
+  /** The article's URL on the portal this site replaces, if it was imported from there. */
+  legacyUrl?: string;
+}
+
+/** An article from its file id, its path for messages, its validated frontmatter and its summary. */
+export function toArticle(id: string, file: string, data: ArticleData, summary: string): Article {
+  return {
+    id,
+    file,
+    slug: articleSlug(id, data.slug),
+    title: data.title,
+    date: data.date,
+    year: beijingYear(data.date),
+    source: data.source,
+    zone: data.zone,
+    region: data.region,
+    type: data.type,
+    summary,
+    cover: data.cover,
+    coverAlt: data.coverAlt,
+    draft: data.draft,
+    tags: data.tags,
+    legacyUrl: data.legacyUrl,
+  };
+}
+
+export interface PublishOptions {
+  /** The build's "now": an article dated later is held back. */
+  now: Date;
+  /** Preview (npm run dev) shows drafts and future articles too, marked as such. */
+  preview: boolean;
+}
+
+/** Whether an article is scheduled for later than `now`. */
+export function isScheduled(article: Pick<Article, 'date'>, now: Date): boolean {
+  return article.date.getTime() > now.getTime();
+}
+
+/** Drafts and scheduled articles stay out of production builds. */
+export function isVisible(article: Pick<Article, 'date' | 'draft'>, { now, preview }: PublishOptions): boolean {
+  return preview || (!article.draft && !isScheduled(article, now));
+}
+
+/** Newest first; articles published at the same moment are ordered by file id. */
+export function compareArticles(a: Article, b: Article): number {
+  return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function sortArticles(articles: readonly Article[]): Article[] {
+  return [...articles].sort(compareArticles);
+}
+
+/** Articles grouped by a field, each group keeping the input order (pass them sorted). */
+export function groupBy(articles: readonly Article[], key: TaxonomyKind): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    const name = String(article[key]);
+    const group = groups.get(name);
+    if (group) group.push(article);
+    else groups.set(name, [article]);
+  }
+  return groups;
+}
+
+/** Groups from the largest down; equal sizes by name, so the order is stable. */
+export function bySize(groups: Map<string, Article[]>): Array<[string, Article[]]> {
+  return [...groups].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b, 'zh-CN'));
+}
+
+export interface Neighbours {
+  /** 上一条: the next newer article of the same zone (the one above it in the zone's listing). */
+  newer?: Article;
+  /** 下一条: the next older article of the same zone. */
+  older?: Article;
+}
+
+/** 上一条 / 下一条 for every article of one zone, given that zone's sorted list. */
+export function zoneNeighbours(sortedZone: readonly Article[]): Map<string, Neighbours> {
+  const result = new Map<string, Neighbours>();
+  sortedZone.forEach((article, index) => {
+    result.set(article.id, { newer: sortedZone[index - 1], older: sortedZone[index + 1] });
+  });
+  return result;
+}
+
+/**
+ * Walks outward from `index` in a sorted list (index-1, index+1, index-2, …): the articles
+ * closest in time come first.
+ */
+function* outward<T>(list: readonly T[], index: number): Generator<T> {
+  for (let step = 1; index - step >= 0 || index + step < list.length; step++) {
+    if (index - step >= 0) yield list[index - step];
+    if (index + step < list.length) yield list[index + step];
+  }
+}
+
+/**
+ * Related news: articles of the same zone closest in time, then of the same region. `zone` and
+ * `region` are the sorted lists the article belongs to, with its position in each.
+ */
+export function relatedArticles(
+  article: Article,
+  zone: { list: readonly Article[]; index: number },
+  region: { list: readonly Article[]; index: number },
+  count: number,
+): Article[] {
+  const picked: Article[] = [];
+  for (const candidate of outward(zone.list, zone.index)) {
+    if (picked.length >= count) return picked;
+    picked.push(candidate);
+  }
+  for (const candidate of outward(region.list, region.index)) {
+    if (picked.length >= count) break;
+    if (candidate.zone !== article.zone) picked.push(candidate);
+  }
+  return picked;
+}

@@ -1,0 +1,117 @@
+import { z } from 'astro/zod';
+import { DATE_FORMATS, parseArticleDate } from '@/lib/content/dates';
+import { isUsableArticleSlug } from '@/lib/site/urls';
+
+/**
+ * The frontmatter of a news article: the one schema that the build (src/content.config.ts)
+ * and the editors' tools share. Messages are Chinese first, then English, because editors read
+ * them in a terminal or a CI log and the team reads them in both languages.
+ */
+
+/** The two kinds of news, as the legacy portal named them. */
+export const NEWS_TYPES = ['文字新闻', '图片新闻'] as const;
+export type NewsType = (typeof NEWS_TYPES)[number];
+
+const missingOr = (problem: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? '缺少必填字段 / required field is missing' : problem;
+
+/** A required single line of text: trimmed, not empty. */
+const requiredText = (what: string) =>
+  z
+    .string({ error: missingOr(`应为文字 / must be text (${what})`) })
+    .trim()
+    .min(1, { error: `不能为空 / must not be empty (${what})` })
+    .refine((value) => !/[\r\n]/.test(value), { error: `不能换行 / must be a single line (${what})` });
+
+const optionalText = (what: string) =>
+  z
+    .string({ error: `应为文字 / must be text (${what})` })
+    .trim()
+    .min(1, { error: `不能为空 / must not be empty (${what})` })
+    .optional();
+
+/** `2023-04-07`, `2023-04-07 09:30`: Beijing time unless an offset is written. */
+const ArticleDateSchema = z
+  .string({ error: missingOr(`应为日期文字，如 ${DATE_FORMATS[1]} / must be a date written like ${DATE_FORMATS[1]}`) })
+  .transform((text, ctx) => {
+    const parsed = parseArticleDate(text);
+    if (parsed.ok) return parsed.date;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        parsed.reason === 'impossible'
+          ? `日期不存在：${text} / no such date or time: ${text}`
+          : `日期格式无法识别：${text}，可用格式 ${DATE_FORMATS.join('、')} / unrecognised date "${text}"; write one of ${DATE_FORMATS.join(', ')}`,
+    });
+    return z.NEVER;
+  });
+
+/** An old URL: absolute http(s) or a root-relative path, no spaces (a _redirects line is space-separated). */
+const LEGACY_URL = /^(?:https?:\/\/[^/\s]+)?\/\S*$/i;
+
+export const ArticleSchema = z
+  .object({
+    /** Headline, one line. Required. */
+    title: requiredText('标题 title'),
+    /** Publication time in Beijing time (see ArticleDateSchema). Required. Future dates are held back until then. */
+    date: ArticleDateSchema,
+    /** 来源: the office that issued the news, e.g. 盐城经济技术开发区管委会. Required. */
+    source: requiredText('来源 source'),
+    /** 发布开发区: the development zone the news is about, by its official name. Required. */
+    zone: requiredText('发布开发区 zone'),
+    /** The city the zone is in, e.g. 盐城. Required. */
+    region: requiredText('地区 region'),
+    /** 文字新闻 (default) or 图片新闻; a 图片新闻 needs `cover` and `coverAlt`. */
+    type: z.enum(NEWS_TYPES, { error: `只能是 ${NEWS_TYPES.join(' 或 ')} / must be one of ${NEWS_TYPES.join(', ')}` }).default('文字新闻'),
+    /** One-sentence summary for listings and feeds; derived from the body when absent. */
+    summary: optionalText('摘要 summary'),
+    /** Cover picture: a path under public/ (`/images/…`) or an http(s) URL. Required for 图片新闻. */
+    cover: optionalText('封面 cover').refine((value) => value === undefined || /^(\/(?!\/)|https?:\/\/)/.test(value), {
+      error: '应以 / 或 http(s):// 开头 / must start with / (a file under public/) or http(s)://',
+    }),
+    /** What the cover shows, for readers who cannot see it. Required with `cover`. */
+    coverAlt: optionalText('封面说明 coverAlt'),
+    /** `true` keeps the article out of production builds; `npm run dev` still shows it. Default false. */
+    draft: z.boolean({ error: '只能是 true 或 false / must be true or false' }).default(false),
+    /** Overrides the URL slug, which is otherwise the file name: lower-case a-z, 0-9 and `-`. */
+    slug: z
+      .string({ error: '应为文字 / must be text' })
+      .refine(isUsableArticleSlug, {
+        error: '只能包含小写字母、数字和连字符，不能全是数字或为 page / only a-z, 0-9 and single hyphens, not only digits, not "page"',
+      })
+      .optional(),
+    /**
+     * Where the article lived on the portal this site replaces (`npm run import` fills it in):
+     * an `http(s)://` URL or a path. The build's `_redirects` file sends its path here with a
+     * 301, so old links keep working; two articles may not claim the same one.
+     */
+    legacyUrl: optionalText('旧网址 legacyUrl').refine((value) => value === undefined || LEGACY_URL.test(value), {
+      error: '应为 http(s):// 网址或以 / 开头的路径，不能有空格 / must be an http(s):// URL or a path starting with /, without spaces',
+    }),
+    /** Free keywords shown on the article page. Default none. */
+    tags: z
+      .array(z.string({ error: '应为文字 / must be text' }).trim().min(1), {
+        error: '应为列表 / must be a list, e.g. [招商引资, 项目建设]',
+      })
+      .default([]),
+  })
+  .superRefine(
+    (data, ctx) => {
+      if (data.type === '图片新闻' && !data.cover) {
+        ctx.addIssue({ code: 'custom', path: ['cover'], message: '图片新闻必须有封面图 / a 图片新闻 needs a cover' });
+      }
+      if (data.cover && !data.coverAlt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['coverAlt'],
+          message: '有封面图时必须写封面说明 / a cover needs coverAlt, a description of the picture',
+        });
+      }
+    },
+    // Also when another field is wrong, so that an editor sees every problem of the file at once
+    // (Zod skips object refinements after a field's error by default).
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
+
+/** The validated frontmatter, as pages see it (`date` is a Date). */
+export type ArticleData = z.output<typeof ArticleSchema>;

@@ -1,0 +1,103 @@
+import { bySize } from '@/lib/content/article';
+import { feedTitle, type FeedListing } from '@/lib/feeds/feed-mapping';
+import { listingHeading } from '@/lib/site/listings';
+import { feedPath, listingPath, sectionOf, termSlug, type TaxonomyKind } from '@/lib/site/urls';
+import { TAXONOMIES, type SiteIndex } from '@/lib/site/site-index';
+
+/**
+ * Every feed the site has: the whole site's and one per region, zone, type, source and year
+ * listing. The feed routes, the 订阅 page, the OPML file and the pages' <link rel="alternate">
+ * all read this, so a listing cannot have a page without a feed or a feed no one lists.
+ */
+
+export interface FeedEntry extends FeedListing {
+  /** What the 订阅 page shows: 盐城, 2023 年, 全站新闻. */
+  label: string;
+  /** The feed's own title, as readers show it. */
+  title: string;
+  /** The feed's path (see feedPath) and its listing page's path. */
+  path: string;
+  pagePath: string;
+  /** Articles in the listing (the feed holds the latest SITE.feedSize of them). */
+  count: number;
+}
+
+export function feedEntry(index: SiteIndex, kind: FeedListing['kind'], name?: string): FeedEntry {
+  const count = kind === 'all' ? index.all.length : (index.groups[kind].get(String(name))?.length ?? 0);
+  return {
+    kind,
+    name,
+    label: kind === 'all' ? '全站新闻' : listingHeading({ kind, name }),
+    title: feedTitle({ kind, name }),
+    path: feedPath(kind, name),
+    pagePath: listingPath(kind, name),
+    count,
+  };
+}
+
+export interface FeedCatalog {
+  site: FeedEntry;
+  /** Regions busiest first, each with its zones (busiest first). */
+  regions: Array<{ feed: FeedEntry; zones: FeedEntry[] }>;
+  types: FeedEntry[];
+  sources: FeedEntry[];
+  /** Newest year first. */
+  years: FeedEntry[];
+}
+
+export function feedCatalog(index: SiteIndex): FeedCatalog {
+  const entries = (kind: TaxonomyKind, names: Iterable<string>) => [...names].map((name) => feedEntry(index, kind, name));
+  return {
+    site: feedEntry(index, 'all'),
+    regions: bySize(index.groups.region).map(([region]) => ({
+      feed: feedEntry(index, 'region', region),
+      zones: entries('zone', index.zonesByRegion.get(region) ?? []),
+    })),
+    types: entries('type', index.groups.type.keys()),
+    sources: entries(
+      'source',
+      bySize(index.groups.source).map(([name]) => name),
+    ),
+    years: entries(
+      'year',
+      [...index.groups.year.keys()].sort((a, b) => Number(b) - Number(a)),
+    ),
+  };
+}
+
+/** Every feed in the catalog, in its order: site, then each region followed by its zones, … */
+export function allFeeds(catalog: FeedCatalog): FeedEntry[] {
+  return [
+    catalog.site,
+    ...catalog.regions.flatMap(({ feed, zones }) => [feed, ...zones]),
+    ...catalog.types,
+    ...catalog.sources,
+    ...catalog.years,
+  ];
+}
+
+/** Static paths of the taxonomy feed route, src/pages/[section]/[term]/rss.xml.ts. */
+export function taxonomyFeedPaths(index: SiteIndex): Array<{ params: { section: string; term: string }; props: FeedListing }> {
+  return TAXONOMIES.flatMap((kind) =>
+    [...index.groups[kind].keys()].map((name) => ({
+      params: { section: sectionOf(kind), term: termSlug(kind, name) },
+      props: { kind, name },
+    })),
+  );
+}
+
+/** A <link rel="alternate"> to a feed. */
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+/**
+ * The feeds a page announces: its own listing's first (feed readers subscribe to the first one
+ * they find), then the whole site's. Pages that are not a listing announce the site's.
+ */
+export function feedLinks(...listings: FeedListing[]): FeedLink[] {
+  const all: FeedListing[] = [...listings, { kind: 'all' }];
+  const unique = all.filter((listing, i) => all.findIndex((other) => other.kind === listing.kind && other.name === listing.name) === i);
+  return unique.map((listing) => ({ title: feedTitle(listing), href: feedPath(listing.kind, listing.name) }));
+}

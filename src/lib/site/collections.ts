@@ -1,0 +1,99 @@
+import { getCollection, getEntry } from 'astro:content';
+import { readBody } from '@/lib/build/body-store';
+import { buildTime } from '@/lib/build/clock';
+import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/content/article';
+import { articlePageKey } from '@/lib/site/page-keys';
+import type { ArticleData } from '@/lib/content/schema';
+import { rebaseHtml } from '@/lib/site/urls';
+import { buildSiteIndex, type SiteIndex } from '@/lib/site/site-index';
+import { SITE } from '@/site.config';
+
+/**
+ * The only module that reads the content collection. A production build sees published
+ * articles only; `npm run dev` (preview) sees drafts and scheduled articles too.
+ */
+
+/** Preview (`npm run dev`) shows drafts and scheduled articles; a build never does. */
+export const isPreview = import.meta.env.DEV;
+
+/** The moment the build started (src/lib/build/clock.ts); it decides which scheduled articles are due. */
+const buildMoment = buildTime();
+
+/** "Now" for publication rules: fixed for a build, the real time for each preview request. */
+export function currentTime(): Date {
+  return isPreview ? new Date() : buildMoment;
+}
+
+let cached: Promise<SiteIndex> | undefined;
+
+/**
+ * `data.slug` as the editor wrote it. Astro's dev server puts a trap on an absent `data.slug`
+ * that logs a warning left over from Astro 4's automatic slugs; reading the own value (and
+ * spreading, which skips the trap's non-enumerable getter) avoids that false alarm.
+ */
+function withOwnSlug(data: ArticleData): ArticleData {
+  return { ...data, slug: Object.getOwnPropertyDescriptor(data, 'slug')?.value };
+}
+
+async function load(): Promise<SiteIndex> {
+  const entries = await getCollection('news');
+  const articles = entries
+    .map((entry) =>
+      toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')),
+    )
+    .filter((article) => isVisible(article, { now: currentTime(), preview: isPreview }));
+  return buildSiteIndex(articles, SITE.relatedCount);
+}
+
+/** The site index, built once per build; in preview, afresh for every request so edits show. */
+export function getSiteIndex(): Promise<SiteIndex> {
+  if (isPreview) return load();
+  cached ??= load();
+  return cached;
+}
+
+/** The file that holds an article's body (src/lib/build/body-store.ts), named by the content store's digest. */
+async function bodyFileOf(id: string): Promise<string> {
+  const entry = await getEntry('news', id);
+  const file = entry?.rendered?.metadata?.bodyFile;
+  if (typeof file !== 'string') throw new Error(`no rendered body for the article ${id}`);
+  return file;
+}
+
+/**
+ * An article's body as safe HTML (rendered once by the loader, see src/lib/content/markdown.ts) from its
+ * file, its root-relative URLs under the site's base (the cached HTML does not depend on the base).
+ */
+export function readArticleHtml(bodyFile: string): string {
+  return rebaseHtml(readBody(bodyFile));
+}
+
+/** An article's body as safe HTML, by its id. */
+export async function getArticleHtml(id: string): Promise<string> {
+  return readArticleHtml(await bodyFileOf(id));
+}
+
+/** Everything an article page shows: the page renders these props and nothing else of the content. */
+export interface ArticlePageProps {
+  article: Article;
+  /** Its body's file: named by the digest of the article's file, the registry and the code. */
+  bodyFile: string;
+  neighbours: Neighbours;
+  related: Article[];
+}
+
+/** Every article page's props and its incremental-build key (articlePageKey). */
+export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
+  const index = await getSiteIndex();
+  return Promise.all(
+    index.all.map(async (article) => {
+      const props: ArticlePageProps = {
+        article,
+        bodyFile: await bodyFileOf(article.id),
+        neighbours: index.neighbours.get(article.id) ?? {},
+        related: index.related.get(article.id) ?? [],
+      };
+      return { props, cacheKey: articlePageKey(props) };
+    }),
+  );
+}

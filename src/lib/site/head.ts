@@ -1,0 +1,58 @@
+import type { Article } from '@/lib/content/article';
+import { toBeijingIso } from '@/lib/content/dates';
+import { feedLinks, type FeedLink } from '@/lib/feeds/catalog';
+import { articleBreadcrumb } from '@/lib/site/listings';
+import { absoluteUrl, publicFilePath } from '@/lib/site/urls';
+import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from '@/lib/site/structured-data';
+import { SITE } from '@/site.config';
+
+/**
+ * What a page's <head> says about it beyond title and description: Open Graph tags
+ * (https://ogp.me/) for link previews, JSON-LD for search engines and feed links for readers.
+ */
+
+export interface MetaTag {
+  property: string;
+  content: string;
+}
+
+export interface PageMeta {
+  /** Tags beyond the Open Graph basics every page gets (see openGraph). */
+  openGraph?: MetaTag[];
+  jsonLd?: JsonLd[];
+  feeds?: FeedLink[];
+}
+
+/** The Open Graph basics of any page; `extra` (an article's) replaces og:type `website`. */
+export function openGraph(page: { title: string; description: string; url?: string }, extra: MetaTag[] = []): MetaTag[] {
+  const basics: MetaTag[] = [
+    { property: 'og:site_name', content: SITE.title },
+    { property: 'og:locale', content: SITE.lang.replace('-', '_') },
+    { property: 'og:title', content: page.title },
+    { property: 'og:description', content: page.description },
+    ...(page.url ? [{ property: 'og:url', content: page.url }] : []),
+  ];
+  const typed = extra.some((tag) => tag.property === 'og:type') ? [] : [{ property: 'og:type', content: 'website' }];
+  return [...basics, ...typed, ...extra];
+}
+
+/** An article page's head: og:type article with its cover and time, NewsArticle, BreadcrumbList, feeds. */
+export function articleHead(article: Article): PageMeta {
+  const cover = article.cover
+    ? [
+        { property: 'og:image', content: absoluteUrl(publicFilePath(article.cover)) },
+        { property: 'og:image:alt', content: article.coverAlt ?? '' },
+      ]
+    : [];
+  return {
+    openGraph: [
+      { property: 'og:type', content: 'article' },
+      ...cover,
+      { property: 'article:published_time', content: toBeijingIso(article.date) },
+      { property: 'article:section', content: article.type },
+      ...article.tags.map((tag) => ({ property: 'article:tag', content: tag })),
+    ],
+    jsonLd: [newsArticleJsonLd(article), breadcrumbJsonLd(articleBreadcrumb(article))],
+    feeds: feedLinks({ kind: 'all' }, { kind: 'zone', name: article.zone }),
+  };
+}

@@ -1,0 +1,83 @@
+import type { Article } from '@/lib/content/article';
+import { listingPageKey } from '@/lib/site/page-keys';
+import { paginate, type Page } from '@/lib/site/pagination';
+import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/site/urls';
+import type { SiteIndex } from '@/lib/site/site-index';
+
+/**
+ * The paginated listings: their static paths, headings and breadcrumbs. Every listing route is
+ * this plus one layout, so the five taxonomies cannot drift apart.
+ */
+
+/** What the site calls each section, in the header, breadcrumbs and index pages. */
+export const SECTION_LABELS = { all: '开发区新闻', region: '地区', zone: '开发区', source: '来源', year: '年份' } as const;
+
+export interface ListingProps {
+  kind: ListingKind;
+  /** The region, zone, type, source or year; absent for all news. */
+  name?: string;
+  /** For a zone, the region it belongs to (the breadcrumb goes through it). */
+  region?: string;
+  page: Page<Article>;
+}
+
+export interface ListingPath {
+  /** `section` and `term` only for taxonomy listings (route [section]/[term]/[...page]). */
+  params: { section?: string; term?: string; page: string | undefined };
+  props: ListingProps;
+  /** The incremental build's key (src/lib/site/page-keys.ts): a listing page shows its props only. */
+  cacheKey: string;
+}
+
+export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: number): ListingPath[] {
+  const lists: Array<[string | undefined, Article[]]> = kind === 'all' ? [[undefined, index.all]] : [...index.groups[kind]];
+  return lists.flatMap(([name, articles]) =>
+    paginate(articles, pageSize).map((page) => {
+      const props: ListingProps = { kind, name, region: kind === 'zone' ? articles[0]?.region : undefined, page };
+      return {
+        params:
+          name === undefined
+            ? { page: pageParam(page.number) }
+            : { section: sectionOf(kind), term: termSlug(kind as TaxonomyKind, name), page: pageParam(page.number) },
+        props,
+        cacheKey: listingPageKey(props),
+      };
+    }),
+  );
+}
+
+export interface Crumb {
+  label: string;
+  /** Absent for the current page. */
+  href?: string;
+}
+
+/** The heading of a listing: 全部新闻, 盐城, 2023 年 … */
+export function listingHeading({ kind, name }: Pick<ListingProps, 'kind' | 'name'>): string {
+  return kind === 'all' ? '全部新闻' : kind === 'year' ? `${name} 年` : String(name);
+}
+
+/** 首页 > 开发区新闻 > (地区 | region | 来源 | 年份) > this listing. */
+export function listingBreadcrumb({ kind, name, region }: Pick<ListingProps, 'kind' | 'name' | 'region'>): Crumb[] {
+  const home = { label: '首页', href: homePath() };
+  if (kind === 'all') return [home, { label: SECTION_LABELS.all }];
+  const middle =
+    kind === 'zone'
+      ? region
+        ? [{ label: region, href: listingPath('region', region) }]
+        : []
+      : kind === 'type'
+        ? []
+        : [{ label: SECTION_LABELS[kind], href: taxonomyIndexPath(kind) }];
+  return [home, { label: SECTION_LABELS.all, href: listingPath('all') }, ...middle, { label: listingHeading({ kind, name }) }];
+}
+
+/** 首页 > 开发区新闻 > region > type: an article's breadcrumb, on the page and in its JSON-LD. */
+export function articleBreadcrumb(article: Pick<Article, 'region' | 'type'>): Crumb[] {
+  return [
+    { label: '首页', href: homePath() },
+    { label: SECTION_LABELS.all, href: listingPath('all') },
+    { label: article.region, href: listingPath('region', article.region) },
+    { label: article.type, href: listingPath('type', article.type) },
+  ];
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { ArticlePageProps } from '@/lib/site/collections';
+import type { ListingProps } from '@/lib/site/listings';
+
+/**
+ * Cache keys for Astro's incremental build (experimental.incrementalBuild, astro.config.mjs). A
+ * page whose key and code are unchanged since the last build is copied from the cache instead of
+ * rendered, so a key must cover everything the page shows, including what it shows about OTHER
+ * articles (上一条 / 下一条, related news, a listing's members). Routes therefore build the key
+ * from the very values they render, and render nothing else from the content: the rest of a page
+ * comes from code and configuration, which Astro hashes itself (the route's module graph, the
+ * config and the lockfile).
+ */
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** Digests of the values pages share, by identity: see sharedKey. */
+const shared = new WeakMap<object, string>();
+
+/**
+ * The digest of a value many pages show, such as an article (an article is on its own page, its
+ * neighbours' and related pages and five listings), computed once per build rather than once per
+ * page that shows it. Values are looked up by identity, so they must not change once keyed: the
+ * site index builds its articles once and never modifies them (src/lib/site/site-index.ts).
+ */
+export function sharedKey(value: object): string {
+  let key = shared.get(value);
+  if (key === undefined) {
+    // JSON writes Dates as ISO strings and drops undefined fields, like the pages ignore them.
+    key = digest(JSON.stringify(value));
+    shared.set(value, key);
+  }
+  return key;
+}
+
+/** A page's key from what it shows, shared values in it given by their sharedKey. */
+function pageKey(shown: unknown): string {
+  return digest(JSON.stringify(shown));
+}
+
+/**
+ * An article page's key: its props, each article in them by its sharedKey. The body is covered
+ * by its file's name, the content store's digest of the article.
+ */
+export function articlePageKey({ article, bodyFile, neighbours, related }: ArticlePageProps): string {
+  const { newer, older } = neighbours;
+  return pageKey({
+    article: sharedKey(article),
+    bodyFile,
+    neighbours: { newer: newer && sharedKey(newer), older: older && sharedKey(older) },
+    related: related.map(sharedKey),
+  });
+}
+
+/** A listing page's key: its props, each member article by its sharedKey. */
+export function listingPageKey({ page, ...listing }: ListingProps): string {
+  return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
+}

@@ -1,0 +1,176 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkContent } from '@/lib/content/content-check';
+import type { Problem } from '@/lib/content/problems';
+
+/**
+ * The check's verdict on small content folders written for each test: one test per kind of
+ * problem, each asserting the file, the line and the field an editor is pointed at.
+ */
+
+const REGISTRY = `regions:
+  - name: 盐城
+    short: [盐城市]
+  - name: 苏州
+zones:
+  - name: 盐城经济技术开发区
+    region: 盐城
+    short: [盐城经开区]
+    former: [盐城经济开发区]
+  - name: 苏州工业园区
+    region: 苏州
+    short: [园区]
+`;
+
+const FIELDS = {
+  title: '盐城经开区新闻',
+  date: '2023-04-07 09:30',
+  source: '盐城经济技术开发区管委会',
+  zone: '盐城经济技术开发区',
+  region: '盐城',
+};
+
+/** An article: lines 2-6 are title, date, source, zone, region unless overridden or removed. */
+function article(fields: Record<string, string | undefined> = {}): string {
+  const lines = Object.entries({ ...FIELDS, ...fields })
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
+  return ['---', ...lines, '---', '正文。', ''].join('\n');
+}
+
+function check(files: Record<string, string | Uint8Array>, registry: string | null = REGISTRY) {
+  const root = mkdtempSync(join(tmpdir(), 'devzone-check-'));
+  mkdirSync(join(root, 'content/news'), { recursive: true });
+  mkdirSync(join(root, 'public/images'), { recursive: true });
+  writeFileSync(join(root, 'public/images/cover.jpg'), 'jpg');
+  if (registry !== null) writeFileSync(join(root, 'content/registry.yaml'), registry);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, 'content/news', name)), { recursive: true });
+    writeFileSync(join(root, 'content/news', name), content);
+  }
+  return checkContent({ rootDir: root, contentDir: 'content/news' });
+}
+
+const place = ({ file, line, field }: Problem) => ({ file, line, field });
+
+describe('the check', () => {
+  test('valid articles pass, filed under the official names of their zone and region', () => {
+    const result = check({ 'a.md': article({ zone: '盐城经开区', region: '盐城市' }), 'b.md': article({ zone: '园区', region: '苏州' }) });
+    expect(result.problems).toEqual([]);
+    expect(result.articles.map(({ article }) => [article.zone, article.region])).toEqual([
+      ['盐城经济技术开发区', '盐城'],
+      ['苏州工业园区', '苏州'],
+    ]);
+  });
+
+  test('a UTF-8 BOM and CRLF line endings are fine', () => {
+    expect(check({ 'a.md': `\uFEFF${article().replaceAll('\n', '\r\n')}` }).problems).toEqual([]);
+  });
+
+  test('a missing field points at the opening line', () => {
+    const [problem] = check({ 'a.md': article({ source: undefined }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 1, field: 'source' });
+    expect(problem.message).toBe('缺少必填字段 / required field is missing');
+  });
+
+  test('an empty field points at its line', () => {
+    const [problem] = check({ 'a.md': article({ title: '""' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 2, field: 'title' });
+    expect(problem.message).toMatch(/^不能为空 \/ must not be empty/);
+  });
+
+  test('an impossible date', () => {
+    const [problem] = check({ 'a.md': article({ date: '2023-02-29' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 3, field: 'date' });
+    expect(problem.message).toBe('日期不存在：2023-02-29 / no such date or time: 2023-02-29');
+  });
+
+  test('a YAML syntax error gives the line', () => {
+    const [problem] = check({ 'a.md': article({ tags: '[项目建设, 招商引资' }) }).problems;
+    expect(problem.file).toBe('content/news/a.md');
+    expect(problem.line).toBeGreaterThanOrEqual(7);
+    expect(problem.message).toMatch(/^YAML 语法错误 \/ YAML syntax error/);
+  });
+
+  test('a frontmatter without its closing --- line', () => {
+    const [problem] = check({ 'a.md': '---\ntitle: 没有结束\n正文' }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 1, field: undefined });
+    expect(problem.message).toMatch(/no closing --- line/);
+  });
+
+  test('a GBK file is named as not UTF-8, with the line and the fix', () => {
+    const gbk = new Uint8Array([...new TextEncoder().encode('---\ntitle: '), 0xd1, 0xce, 0xb3, 0xc7, 0x0a]);
+    const [problem] = check({ 'a.md': gbk }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 2, field: undefined });
+    expect(problem.message).toContain('GBK');
+    expect(problem.message).toContain('re-save it as UTF-8');
+  });
+
+  test('two articles with the same URL name both files', () => {
+    const problems = check({ '2023/a.md': article({ slug: 'same' }), '2024/b.md': article({ slug: 'same' }) }).problems;
+    expect(problems.map(place)).toEqual([{ file: 'content/news/2024/b.md', line: undefined, field: 'slug' }]);
+    expect(problems[0].message).toContain('content/news/2023/a.md');
+  });
+
+  test('a zone not in the registry, with a suggestion', () => {
+    const [problem] = check({ 'a.md': article({ zone: '盐城开发区' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 5, field: 'zone' });
+    expect(problem.message).toBe(
+      '开发区“盐城开发区”不在名录 content/registry.yaml 中，是否应为“盐城经济技术开发区”？ / the zone "盐城开发区" is not in the registry content/registry.yaml; did you mean "盐城经济技术开发区"?',
+    );
+  });
+
+  test('a region not in the registry suggests the region of the zone', () => {
+    const [problem] = check({ 'a.md': article({ region: '盐都' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 6, field: 'region' });
+    expect(problem.message).toMatch(/did you mean "盐城"\?$/);
+  });
+
+  test('a zone filed under a region it does not belong to', () => {
+    const [problem] = check({ 'a.md': article({ region: '苏州' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 6, field: 'region' });
+    expect(problem.message).toBe(
+      '开发区“盐城经济技术开发区”属于“盐城”，不属于“苏州” / the zone "盐城经济技术开发区" belongs to "盐城", not "苏州"',
+    );
+  });
+
+  test('a 图片新闻 without its cover', () => {
+    const [problem] = check({ 'a.md': article({ type: '图片新闻' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 1, field: 'cover' });
+    expect(problem.message).toBe('图片新闻必须有封面图 / a 图片新闻 needs a cover');
+  });
+
+  test('a cover file that does not exist under public/', () => {
+    const ok = { type: '图片新闻', coverAlt: '开工仪式' };
+    expect(check({ 'a.md': article({ ...ok, cover: '/images/cover.jpg' }) }).problems).toEqual([]);
+    const [problem] = check({ 'a.md': article({ ...ok, cover: '/images/missing.jpg' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 9, field: 'cover' });
+    expect(problem.message).toBe(
+      '找不到封面图文件 public/images/missing.jpg，请把图片放进 public/ 或改正路径 / no such file: public/images/missing.jpg; add the picture under public/ or fix the path',
+    );
+    expect(check({ 'a.md': article({ ...ok, cover: '/../../etc/passwd' }) }).problems.map(place)).toEqual([
+      { file: 'content/news/a.md', line: 9, field: 'cover' },
+    ]);
+  });
+
+  test('an old URL claimed by two articles', () => {
+    const problems = check({
+      'a.md': article({ legacyUrl: 'http://old.example.gov.cn/xw/1.html' }),
+      'b.md': article({ legacyUrl: 'http://old.example.gov.cn/xw/1.html' }),
+    }).problems;
+    expect(problems.map(place)).toEqual([{ file: 'content/news/b.md', line: undefined, field: 'legacyUrl' }]);
+  });
+
+  test('a missing registry is one problem, naming where it should be', () => {
+    const problems = check({ 'a.md': article() }, null).problems;
+    expect(problems.map(place)).toEqual([{ file: 'content/registry.yaml', line: undefined, field: undefined }]);
+    expect(problems[0].message).toMatch(/registry of zones and regions is missing/);
+  });
+
+  test('problems in the schema and in the registry of one file are reported together', () => {
+    const problems = check({ 'a.md': article({ date: '2023-13-01', zone: '不存在开发区' }) }).problems;
+    expect(problems.map((problem) => problem.field).sort()).toEqual(['date', 'zone']);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import {
+  bodyOf,
+  excerpt,
+  keepRequired,
+  orderByRanking,
+  pagefindCalls,
+  readSearchState,
+  searchQueryString,
+  type SearchState,
+} from '@/lib/search/query';
+import { queryParts } from '@/lib/search/tokens';
+
+const state = (overrides: Partial<SearchState> = {}): SearchState => ({ q: '', filters: {}, order: 'relevance', ...overrides });
+
+describe('search state in the URL', () => {
+  test('reads the query, known filters and the order', () => {
+    expect(readSearchState(new URLSearchParams('q=+招商引资+&zone=盐城经济技术开发区&year=2023&colour=red&sort=date'))).toEqual({
+      q: '招商引资',
+      filters: { zone: '盐城经济技术开发区', year: '2023' },
+      order: 'date',
+    });
+  });
+
+  test('writes only what is set, and reads back the same state', () => {
+    const shared = state({ q: '经开区', filters: { region: '盐城' } });
+    expect(searchQueryString(shared)).toBe('?q=%E7%BB%8F%E5%BC%80%E5%8C%BA&region=%E7%9B%90%E5%9F%8E');
+    expect(readSearchState(new URLSearchParams(searchQueryString(shared)))).toEqual(shared);
+    expect(searchQueryString(state())).toBe('');
+  });
+});
+
+describe('pagefindCalls', () => {
+  test('a phrase is an exact search, ranked by an ordinary search of the same tokens', () => {
+    const tokens = queryParts('招商引资')[0].join(' ');
+    expect(pagefindCalls(state({ q: '招商引资' }))).toEqual({
+      results: { term: `"${tokens}"`, byDate: false },
+      ranking: { term: tokens, byDate: false },
+    });
+  });
+
+  test('Chinese mixed with numbers is an ordinary search: every token must occur', () => {
+    expect(pagefindCalls(state({ q: '2021年' }))).toEqual({ results: { term: queryParts('2021年')[0].join(' '), byDate: false } });
+  });
+
+  test('newest first needs no ranking search', () => {
+    expect(pagefindCalls(state({ q: '招商引资', order: 'date' }))?.ranking).toBeUndefined();
+  });
+
+  test('parts separated by spaces are searched together, not as one phrase; each Chinese phrase must also be found exactly', () => {
+    const calls = pagefindCalls(state({ q: '经开区 产业 GDP' }));
+    expect(calls?.results.term).toBe(queryParts('经开区 产业 GDP').flat().join(' '));
+    expect(calls?.ranking).toBeUndefined();
+    expect(calls?.require).toEqual([
+      { term: `"${queryParts('经开区')[0].join(' ')}"`, byDate: false },
+      { term: `"${queryParts('产业')[0].join(' ')}"`, byDate: false },
+    ]);
+    expect(pagefindCalls(state({ q: 'GDP 2021' }))?.require).toBeUndefined();
+  });
+
+  test('filters alone list their articles newest first; nothing at all searches nothing', () => {
+    expect(pagefindCalls(state({ filters: { zone: '苏州工业园区' } }))).toEqual({ results: { term: null, byDate: true } });
+    expect(pagefindCalls(state({ q: '，' }))).toBeUndefined();
+  });
+});
+
+describe('keepRequired', () => {
+  test('keeps, in order, the ids every required search found', () => {
+    expect(
+      keepRequired(
+        ['a', 'b', 'c', 'd'],
+        [
+          ['d', 'a', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    ).toEqual(['a', 'c']);
+    expect(keepRequired(['a', 'b'], [])).toEqual(['a', 'b']);
+  });
+});
+
+describe('orderByRanking', () => {
+  test('follows the ranking; ids it lacks come after, in their order', () => {
+    expect(orderByRanking(['a', 'b', 'c', 'd'], ['c', 'x', 'a'])).toEqual(['c', 'a', 'b', 'd']);
+  });
+});
+
+describe('bodyOf', () => {
+  test('drops the title and meta line from a record text', () => {
+    expect(bodyOf('标题 发布时间 2023-04-07 来源 某局 发布开发区 某区 地区 盐城 正文', '标题', '盐城')).toBe('正文');
+  });
+});
+
+describe('excerpt', () => {
+  const text = `${'前文'.repeat(30)}合肥高新区的招商引资成效明显，招商引资项目${'后文'.repeat(60)}`;
+
+  test('marks every occurrence near the first one, with ellipses where text was cut', () => {
+    const pieces = excerpt(text, '招商引资', 40);
+    expect(pieces[0]).toEqual({ text: '…', mark: false });
+    expect(pieces.at(-1)).toEqual({ text: '…', mark: false });
+    expect(pieces.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['招商引资', '招商引资']);
+    expect(pieces.map((piece) => piece.text).join('')).toContain('合肥高新区的招商引资成效明显');
+  });
+
+  test('marks each part of a query with spaces; Latin ignores case', () => {
+    const marked = excerpt('园区 GDP 增长，产业升级', 'gdp 产业').filter((piece) => piece.mark);
+    expect(marked.map((piece) => piece.text)).toEqual(['GDP', '产业']);
+  });
+
+  test('a phrase that starts inside the excerpt is marked whole', () => {
+    const pieces = excerpt(`${'前'.repeat(5)}招商引资${'后'.repeat(20)}`, '招商引资', 4);
+    expect(pieces.find((piece) => piece.mark)?.text).toBe('招商引资');
+  });
+
+  test('the start of the text when the query does not occur in it', () => {
+    expect(excerpt('开发区新闻', '招商')).toEqual([{ text: '开发区新闻', mark: false }]);
+  });
+});

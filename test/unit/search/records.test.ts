@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { load } from 'cheerio';
+import { htmlToText, searchDocument, searchRecord, SEARCH_LANGUAGE } from '@/lib/search/records';
+import { decodeTokens } from '@/lib/search/tokens';
+import { article } from '../helpers';
+
+const cover = article('2023/yancheng', {
+  title: '盐城经开区"12个"项目开工 & 签约',
+  at: '2023-04-07T09:30:00+08:00',
+  type: '图片新闻',
+  cover: '/images/covers/cover-01.svg',
+  coverAlt: '开工现场',
+});
+
+describe('searchRecord', () => {
+  const record = searchRecord(cover, '<p>第一段&amp;更多</p><ul><li>一</li><li>二</li></ul><table><tr><td>甲</td><td>乙</td></tr></table>');
+
+  test('carries what results show and filter on, as pages name it', () => {
+    expect(record).toMatchObject({
+      url: '/news/yancheng/',
+      date: '2023-04-07',
+      sortKey: '2023-04-07T09:30:00+08:00',
+      zone: '盐城经济技术开发区',
+      region: '盐城',
+      type: '图片新闻',
+      year: '2023',
+      image: '/images/covers/cover-01.svg',
+      imageAlt: '开工现场',
+      metaLine: '发布时间 2023-04-07 09:30 来源 盐城经济技术开发区管委会 发布开发区 盐城经济技术开发区 地区 盐城',
+    });
+  });
+
+  test('the body as text, one block a line, entities decoded', () => {
+    expect(record.body.split('\n')).toEqual(['第一段&更多', '一', '二', '甲 乙']);
+  });
+
+  test('no cover, no image', () => {
+    expect(searchRecord(article('2023/plain'), '<p>正文</p>')).toMatchObject({ image: undefined, imageAlt: undefined });
+  });
+});
+
+describe('htmlToText', () => {
+  test('block elements end lines, so words of two paragraphs never join', () => {
+    expect(htmlToText('<h2>标题</h2><p>开发区</p><p>产业<br>集群</p>')).toBe('标题\n开发区\n产业\n集群');
+  });
+});
+
+describe('searchDocument', () => {
+  const record = searchRecord(cover, '<p>招商引资</p>');
+  const $ = load(searchDocument(record));
+
+  test('is filed under the language without a segmenter, and weights the title', () => {
+    expect($('html').attr('lang')).toBe(SEARCH_LANGUAGE);
+    expect($('h1').attr('data-pagefind-weight')).toBe('10');
+  });
+
+  test('metadata, filters and the sort key are plain text, escaped', () => {
+    const value = (attribute: string, key: string) => $(`meta[${attribute}="${key}[content]"]`).attr('content');
+    expect(value('data-pagefind-meta', 'title')).toBe(cover.title);
+    expect(value('data-pagefind-meta', 'image')).toBe('/images/covers/cover-01.svg');
+    expect(value('data-pagefind-filter', 'zone')).toBe('盐城经济技术开发区');
+    expect(value('data-pagefind-filter', 'year')).toBe('2023');
+    expect(value('data-pagefind-sort', 'date')).toBe('2023-04-07T09:30:00+08:00');
+  });
+
+  test('the text is tokens that decode to title, meta line and body', () => {
+    const words = $('body').text().trim().split(/\s+/).join(' ');
+    expect(words).not.toMatch(/\p{Script=Han}/u);
+    expect(decodeTokens(words)).toBe(`${cover.title} ${record.metaLine} 招商引资`);
+  });
+});

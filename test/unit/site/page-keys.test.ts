@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import type { Article } from '@/lib/content/article';
+import type { ArticlePageProps } from '@/lib/site/collections';
+import type { ListingProps } from '@/lib/site/listings';
+import { articlePageKey, listingPageKey, sharedKey } from '@/lib/site/page-keys';
+import { paginate } from '@/lib/site/pagination';
+import { article } from '../helpers';
+
+// Keys compare content: every case builds fresh objects, as each build does from its content.
+const a = () => article('a', { at: '2024-05-01T10:00:00+08:00', summary: '摘要', tags: ['招商'] });
+const b = () => article('b', { at: '2024-04-01T10:00:00+08:00' });
+const c = () => article('c', { at: '2024-03-01T10:00:00+08:00', cover: '/images/c.jpg', coverAlt: '图' });
+const d = () => article('d', { at: '2024-02-01T10:00:00+08:00' });
+
+function articleProps(change: (props: ArticlePageProps) => void = () => {}): ArticlePageProps {
+  const props = { article: a(), bodyFile: '/cache/devzone-bodies/x.html', neighbours: { newer: b(), older: c() }, related: [b(), d()] };
+  change(props);
+  return props;
+}
+
+function listingProps(items: Article[], change: (props: ListingProps) => void = () => {}): ListingProps {
+  const props: ListingProps = { kind: 'zone', name: '盐城经济技术开发区', region: '盐城', page: paginate(items, 2)[0] };
+  change(props);
+  return props;
+}
+
+describe('sharedKey', () => {
+  test('equal content, equal key; any field changed (the date too), another key', () => {
+    expect(sharedKey(a())).toBe(sharedKey(a()));
+    const keys = [a(), { ...a(), title: '新标题' }, { ...a(), date: new Date('2024-05-01T10:01:00+08:00') }, { ...a(), tags: [] }].map(
+      sharedKey,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('articlePageKey', () => {
+  test('is the same for the same props', () => {
+    expect(articlePageKey(articleProps())).toBe(articlePageKey(articleProps()));
+  });
+
+  test('covers the article, its body file, both neighbours and the related news, down to one field', () => {
+    const base = articlePageKey(articleProps());
+    const changed = [
+      articleProps((p) => (p.article = { ...p.article, summary: '新摘要' })),
+      articleProps((p) => (p.bodyFile = '/cache/devzone-bodies/y.html')),
+      articleProps((p) => (p.neighbours.newer = { ...b(), title: '改过的上一条' })),
+      articleProps((p) => (p.neighbours.older = undefined)),
+      articleProps((p) => (p.neighbours = { newer: c(), older: b() })),
+      articleProps((p) => (p.related = [d(), b()])),
+      articleProps((p) => (p.related = [b(), { ...d(), coverAlt: '新图' }])),
+      articleProps((p) => (p.related = [b()])),
+    ].map(articlePageKey);
+    expect(changed).not.toContain(base);
+    expect(new Set(changed).size).toBe(changed.length);
+  });
+});
+
+describe('listingPageKey', () => {
+  test('covers the listing, the page and every member, down to one field', () => {
+    const base = listingPageKey(listingProps([a(), b(), c()]));
+    expect(listingPageKey(listingProps([a(), b(), c()]))).toBe(base);
+    const changed = [
+      listingProps([a(), b(), c()], (p) => (p.region = '苏州')),
+      listingProps([a(), b(), c()], (p) => (p.name = '盐城高新技术产业开发区')),
+      listingProps([a(), b()]), // one fewer in the listing: the count changes
+      listingProps([a(), { ...b(), zone: '苏州工业园区' }, c()]),
+      listingProps([b(), a(), c()]),
+      listingProps([a(), b(), c()], (p) => (p.page = paginate([a(), b(), c()], 2)[1])),
+    ].map(listingPageKey);
+    expect(changed).not.toContain(base);
+    expect(new Set(changed).size).toBe(changed.length);
+  });
+});
