@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { checkContent } from '@/lib/content/content-check';
 import { formatReport, sortProblems } from '@/lib/content/problems';
 import { SITE } from '@/site.config';
+import { articlePath } from '@/lib/site/urls';
 
 const USAGE = `Usage: npm run check [-- --json] [-- DIR]
 
@@ -35,7 +36,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`check: 找不到文章目录 / the content folder does not exist: ${contentDir}\n`);
     return 2;
   }
-  const { problems, articles } = checkContent({ rootDir, contentDir });
+  const { problems, articles } = checkContent({ rootDir, contentDir, articlePath });
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     process.stdout.write(

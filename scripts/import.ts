@@ -9,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { recommendedPath, shortName, type ArticleFields } from '@/lib/content/article-writer';
 import { checkContent } from '@/lib/content/content-check';
 import { formatDate, parseArticleDate } from '@/lib/content/dates';
-import { articleSlug } from '@/lib/site/urls';
+import { articleSlug } from '@/lib/content/slugs';
 import { formatProblem } from '@/lib/content/problems';
-import { readRegistry, type Registry } from '@/lib/content/registry';
+import { readRegistry } from '@/lib/content/registry';
+import type { Registry } from '@/lib/content/registry-types';
 import { resolveName } from '@/lib/content/registry-names';
 import { SITE } from '@/site.config';
+import { articlePath } from '@/lib/site/urls';
 import { readLegacyPage, type LegacyPage } from './editor/legacy-page.ts';
 import { EditorError, slugsOf, writeArticle } from './editor/write.ts';
 
@@ -105,7 +107,7 @@ export function importPages(options: {
   const { rootDir, contentDir, inputs, baseUrl, registry } = options;
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   const known = new Map<string, string>();
-  for (const { file, article } of checkContent({ rootDir, contentDir }).articles)
+  for (const { file, article } of checkContent({ rootDir, contentDir, articlePath }).articles)
     known.set(identity(article.title, article.date, article.zone), file);
   const taken = slugsOf(contentDir);
 

@@ -9,11 +9,12 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { shortName, type ArticleFields } from '@/lib/content/article-writer';
 import { DATE_FORMATS, formatDateTime, parseArticleDate } from '@/lib/content/dates';
-import { isUsableArticleSlug } from '@/lib/site/urls';
+import { isUsableArticleSlug } from '@/lib/content/slugs';
 import { formatProblem } from '@/lib/content/problems';
-import { readRegistry, type Registry } from '@/lib/content/registry';
+import { readRegistry } from '@/lib/content/registry';
+import type { Registry } from '@/lib/content/registry-types';
 import { resolveName } from '@/lib/content/registry-names';
-import { NEWS_TYPES, type NewsType } from '@/lib/content/schema';
+import { NEWS_TYPES, type NewsType } from '@/lib/content/taxonomy';
 import { SITE } from '@/site.config';
 import { EditorError, writeArticle } from './editor/write.ts';
 

@@ -14,7 +14,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { NEWS_TYPES, type NewsType } from '@/lib/content/schema';
+import { NEWS_TYPES, type NewsType } from '@/lib/content/taxonomy';
 import { decodePage } from './decode-page.ts';
 
 export interface LegacyPage {

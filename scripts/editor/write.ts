@@ -7,9 +7,9 @@ import { parseArticleFile } from '@/lib/content/article-file';
 import { articleText, recommendedPath, type ArticleFields } from '@/lib/content/article-writer';
 import { articleContext, listArticleFiles, MARKDOWN_FILE } from '@/lib/content/content-check';
 import { parseArticleDate } from '@/lib/content/dates';
-import { articleSlug } from '@/lib/site/urls';
+import { articleSlug } from '@/lib/content/slugs';
 import { formatProblem } from '@/lib/content/problems';
-import type { Registry } from '@/lib/content/registry';
+import type { Registry } from '@/lib/content/registry-types';
 
 /** A mistake the editor can fix: printed without a stack, exit code 1. */
 export class EditorError extends Error {}

@@ -12,6 +12,7 @@ import { toArticle } from '@/lib/content/article';
 import type { ArticleData } from '@/lib/content/schema';
 import { renderAll, type RenderJob } from './render-pool.ts';
 import { formatReport, type Problem } from '@/lib/content/problems';
+import { articlePath } from '@/lib/site/urls';
 
 /**
  * The news collection's loader. Astro's glob() loader stops at the first invalid file and
@@ -123,7 +124,7 @@ export function newsLoader({ base }: { base: string }): Loader {
       }
       const code = context.generateDigest(codeFingerprint(rootDir));
       // The check comes first: a build with a problem renders nothing.
-      const check = () => checkContent({ rootDir, contentDir: baseDir });
+      const check = () => checkContent({ rootDir, contentDir: baseDir, articlePath });
       const result = check();
 
       if (!context.watcher) {

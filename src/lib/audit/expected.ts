@@ -1,4 +1,5 @@
-import { groupBy, isScheduled, sortArticles, type Article } from '@/lib/content/article';
+import { isScheduled, sortArticles, type Article } from '@/lib/content/article';
+import { groupBy } from '@/lib/site/article-groups';
 import { articlePath, feedPath, listingPath, type ListingKind } from '@/lib/site/urls';
 import { TAXONOMIES } from '@/lib/site/site-index';
 

@@ -9,6 +9,7 @@ import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit/scan-ca
 import { scanOutputFile, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
 import { checkContent } from '@/lib/content/content-check';
 import { formatProblem } from '@/lib/content/problems';
+import { articlePath } from '@/lib/site/urls';
 
 /**
  * Runs the post-build audit over a built site: the expected set from the content (the editors'
@@ -137,10 +138,7 @@ async function scanAll(
     return;
   }
   const count = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
-  const workers = Array.from(
-    { length: count },
-    () => new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { outDir } }),
-  );
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { outDir } }));
   try {
     await new Promise<void>((resolve, reject) => {
       const done = new Set<number>();
@@ -217,7 +215,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   try {
     await scanAll(outDir, options.inlineBelow ?? INLINE_BELOW, cache, jobs, consume, () => {
       // The expected set, from the content, while the workers read the output.
-      const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir });
+      const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir, articlePath });
       findings.push(...check.problems.map((problem): Finding => ({ rule: 'content', message: formatProblem(problem) })));
       const expected = expectedSite(
         check.articles.map((checked) => checked.article),

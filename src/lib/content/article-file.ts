@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parseFrontmatter } from '@/lib/content/frontmatter';
 import type { Problem } from '@/lib/content/problems';
-import type { Registry, RegistryKind } from '@/lib/content/registry';
+import type { Registry, RegistryKind } from '@/lib/content/registry-types';
 import { resolveName } from '@/lib/content/registry-names';
 import { ArticleSchema, type ArticleData } from '@/lib/content/schema';
 

@@ -1,6 +1,6 @@
 import { Document, isSeq, visit } from 'yaml';
 import { formatDate } from '@/lib/content/dates';
-import type { NewsType } from '@/lib/content/schema';
+import type { NewsType } from '@/lib/content/taxonomy';
 import { toSlug } from '@/lib/content/slugs';
 
 /**

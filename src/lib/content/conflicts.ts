@@ -1,5 +1,5 @@
-import type { Article } from '@/lib/content/article';
-import { articlePath, isUsableArticleSlug, legacyPath, termSlug } from '@/lib/site/urls';
+import { legacyPath, type Article } from '@/lib/content/article';
+import { isUsableArticleSlug, taxonomySlug } from '@/lib/content/slugs';
 import type { Problem } from '@/lib/content/problems';
 
 /**
@@ -9,7 +9,7 @@ import type { Problem } from '@/lib/content/problems';
  */
 
 /** A slug derived from a file name must be usable too (the schema checks written slugs). */
-function slugProblems(articles: readonly Article[]): Problem[] {
+function slugProblems(articles: readonly Article[], articlePath: (slug: string) => string): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, Article>();
   for (const article of articles) {
@@ -46,7 +46,7 @@ function sourceSlugClashes(articles: readonly Article[]): Problem[] {
   const reported = new Set<string>();
   for (const article of articles) {
     const name = article.source;
-    const slug = termSlug('source', name);
+    const slug = taxonomySlug('source', name, {});
     const first = names.get(slug);
     if (!first) names.set(slug, { name, file: article.file });
     else if (first.name !== name && !reported.has(name)) {
@@ -81,8 +81,9 @@ function legacyUrlClashes(articles: readonly Article[]): Problem[] {
   return problems;
 }
 
-export function findConflicts(articles: readonly Article[]): Problem[] {
+/** `articlePath` is the site's URL of an article's slug (src/lib/site/urls.ts), for messages. */
+export function findConflicts(articles: readonly Article[], articlePath: (slug: string) => string): Problem[] {
   // In file order, so that "first" means the same file on every build.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [...slugProblems(sorted), ...sourceSlugClashes(sorted), ...legacyUrlClashes(sorted)];
+  return [...slugProblems(sorted, articlePath), ...sourceSlugClashes(sorted), ...legacyUrlClashes(sorted)];
 }

@@ -5,7 +5,8 @@ import { toArticle, type Article } from '@/lib/content/article';
 import { coverFile, fileSize } from '@/lib/content/covers';
 import { findConflicts } from '@/lib/content/conflicts';
 import type { Problem } from '@/lib/content/problems';
-import { readRegistry, type Registry } from '@/lib/content/registry';
+import { readRegistry } from '@/lib/content/registry';
+import type { Registry } from '@/lib/content/registry-types';
 
 /**
  * The one check of the content: every article file (encoding, YAML, schema, registry, cover)
@@ -43,6 +44,12 @@ export interface CheckOptions {
   contentDir: string;
   /** Where covers live; default `public/` under rootDir. */
   publicDir?: string;
+  /**
+   * The URL the site gives an article's slug (articlePath of src/lib/site/urls.ts), named in the
+   * message about two articles claiming one URL. Passed in: the content model knows slugs, the
+   * site knows URLs.
+   */
+  articlePath: (slug: string) => string;
 }
 
 export interface CheckedArticle {
@@ -112,7 +119,7 @@ export function articleContext(registry: Registry | undefined, publicDir: string
 }
 
 /** Checks every article under `contentDir` (which must exist) and the registry next to it. */
-export function checkContent({ rootDir, contentDir, publicDir }: CheckOptions): CheckResult {
+export function checkContent({ rootDir, contentDir, publicDir, articlePath }: CheckOptions): CheckResult {
   const baseDir = resolve(rootDir, contentDir);
   const registryRead = readRegistry(rootDir, baseDir);
   const problems: Problem[] = [...registryRead.problems];
@@ -141,6 +148,9 @@ export function checkContent({ rootDir, contentDir, publicDir }: CheckOptions): 
     if (!parsed.ok) problems.push(...parsed.problems);
     else articles.push({ id, file, absolute, article: toArticle(id, file, parsed.data, '') });
   }
-  problems.push(...findConflicts(articles.map((checked) => checked.article)));
+  problems.push(...findConflicts(
+      articles.map((checked) => checked.article),
+      articlePath,
+    ));
   return { problems, articles, registry: registryRead.registry, registryFile: registryRead.file, registrySource: registryRead.source };
 }

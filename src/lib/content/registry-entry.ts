@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '@/lib/content/problems';
-import type { RegistryEntry, RegistryKind } from '@/lib/content/registry';
+import type { RegistryEntry, RegistryKind } from '@/lib/content/registry-types';
 
 /**
  * One entry of the registry file (a region or a zone) read from its YAML node, with a problem

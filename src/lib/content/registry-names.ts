@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import { normaliseName, type Registry, type RegistryKind } from '@/lib/content/registry';
+import { normaliseName } from '@/lib/content/registry';
+import type { Registry, RegistryKind } from '@/lib/content/registry-types';
 
 /**
  * From what an editor wrote to the official name the registry files it under, and a "did you

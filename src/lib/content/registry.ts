@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '@/lib/content/problems';
 import { readEntry, report, type Reader } from '@/lib/content/registry-entry';
 import { toSlug } from '@/lib/content/slugs';
+import type { Registry, RegistryEntry, RegistryKind } from '@/lib/content/registry-types';
 
 /**
  * The registry of regions and development zones: one YAML file next to the news folder
@@ -15,35 +16,6 @@ import { toSlug } from '@/lib/content/slugs';
  * The file is small and read once, so it is parsed with `yaml`, which keeps the line of every
  * node for messages (articles use js-yaml for speed, see src/lib/content/frontmatter.ts).
  */
-
-export type RegistryKind = 'region' | 'zone';
-
-export interface RegistryEntry {
-  kind: RegistryKind;
-  /** Official name: what pages show and articles are filed under. */
-  name: string;
-  short: string[];
-  former: string[];
-  /** URL slug override; otherwise the pinyin of the name (src/lib/content/slugs.ts). */
-  slug?: string;
-  /** A zone's region, by the region's official name. */
-  region?: string;
-  /** Line of the entry in the registry file, and of each of its fields. */
-  line: number;
-  fieldLines: Map<string, number>;
-}
-
-/** Slug overrides by kind and official name; src/lib/site/urls.ts termSlug reads them. */
-export type SlugOverrides = { readonly [K in RegistryKind]?: ReadonlyMap<string, string> };
-
-export interface Registry {
-  /** Path of the file, relative to the project root, for messages. */
-  file: string;
-  entries: Record<RegistryKind, Map<string, RegistryEntry>>;
-  /** Every name an editor may write (normalised) to its official name. */
-  aliases: Record<RegistryKind, Map<string, string>>;
-  slugs: SlugOverrides;
-}
 
 export const REGISTRY_FILE_NAME = 'registry.yaml';
 

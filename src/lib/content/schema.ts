@@ -1,16 +1,13 @@
 import { z } from 'astro/zod';
 import { DATE_FORMATS, parseArticleDate } from '@/lib/content/dates';
-import { isUsableArticleSlug } from '@/lib/site/urls';
+import { isUsableArticleSlug } from '@/lib/content/slugs';
+import { NEWS_TYPES } from '@/lib/content/taxonomy';
 
 /**
  * The frontmatter of a news article: the one schema that the build (src/content.config.ts)
  * and the editors' tools share. Messages are Chinese first, then English, because editors read
  * them in a terminal or a CI log and the team reads them in both languages.
  */
-
-/** The two kinds of news, as the legacy portal named them. */
-export const NEWS_TYPES = ['文字新闻', '图片新闻'] as const;
-export type NewsType = (typeof NEWS_TYPES)[number];
 
 const missingOr = (problem: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? '缺少必填字段 / required field is missing' : problem;

@@ -1,4 +1,6 @@
 import { pinyin } from 'pinyin-pro';
+import type { SlugOverrides } from '@/lib/content/registry-types';
+import type { NewsType, TaxonomyKind } from '@/lib/content/taxonomy';
 
 /**
  * Readable ASCII slugs from Chinese names: 盐城 -> `yancheng`,
@@ -122,4 +124,44 @@ export function toSlug(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug || hashSlug(name);
+}
+
+/** News types have fixed slugs: there are two of them and they never change. */
+const TYPE_SLUGS: Record<NewsType, string> = { 文字新闻: 'wenzi', 图片新闻: 'tupian' };
+
+/** Article slugs that would collide with listing URLs under /news/. */
+const RESERVED_ARTICLE_SLUGS = new Set(['page']);
+
+const slugCache = new Map<string, string>();
+
+/**
+ * The slug a region, zone, type, source or year name gets in URLs. A region or zone may have a
+ * slug override in the registry (`slugs`); every other name gets its pinyin.
+ */
+export function taxonomySlug(kind: TaxonomyKind, name: string, slugs: SlugOverrides): string {
+  if (kind === 'year') return String(name);
+  if (kind === 'type') return TYPE_SLUGS[name as NewsType] ?? toSlug(name);
+  const override = kind === 'region' || kind === 'zone' ? slugs[kind]?.get(name) : undefined;
+  if (override) return override;
+  let slug = slugCache.get(name);
+  if (slug === undefined) {
+    slug = toSlug(name);
+    slugCache.set(name, slug);
+  }
+  return slug;
+}
+
+/**
+ * An article's slug: the `slug` frontmatter field if set, else its file name without `.md`
+ * (folders are not part of it, so editors can reorganise folders without breaking links).
+ */
+export function articleSlug(fileId: string, frontmatterSlug?: string): string {
+  if (frontmatterSlug) return frontmatterSlug;
+  const base = fileId.split('/').pop() ?? fileId;
+  return toSlug(base);
+}
+
+/** Whether a slug may name an article: not empty, not only digits, not a listing word. */
+export function isUsableArticleSlug(slug: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !/^\d+$/.test(slug) && !RESERVED_ARTICLE_SLUGS.has(slug);
 }

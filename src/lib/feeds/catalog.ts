@@ -1,7 +1,8 @@
-import { bySize } from '@/lib/content/article';
+import { bySize } from '@/lib/site/article-groups';
 import { feedTitle, type FeedListing } from '@/lib/feeds/feed-mapping';
 import { listingHeading } from '@/lib/site/listings';
-import { feedPath, listingPath, sectionOf, termSlug, type TaxonomyKind } from '@/lib/site/urls';
+import { feedPath, listingPath, sectionOf, termSlug } from '@/lib/site/urls';
+import { type TaxonomyKind } from '@/lib/content/taxonomy';
 import { TAXONOMIES, type SiteIndex } from '@/lib/site/site-index';
 
 /**

@@ -1,8 +1,9 @@
 import { getCollection, getEntry } from 'astro:content';
 import { readBody } from '@/lib/build/body-store';
 import { buildTime } from '@/lib/build/clock';
-import { isVisible, toArticle, type Article, type Neighbours } from '@/lib/content/article';
+import { isVisible, toArticle } from '@/lib/content/article';
 import { articlePageKey } from '@/lib/site/page-keys';
+import type { ArticlePageProps } from '@/lib/site/page-props';
 import type { ArticleData } from '@/lib/content/schema';
 import { rebaseHtml } from '@/lib/site/urls';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site/site-index';
@@ -74,14 +75,6 @@ export async function getArticleHtml(id: string): Promise<string> {
 }
 
 /** Everything an article page shows: the page renders these props and nothing else of the content. */
-export interface ArticlePageProps {
-  article: Article;
-  /** Its body's file: named by the digest of the article's file, the registry and the code. */
-  bodyFile: string;
-  neighbours: Neighbours;
-  related: Article[];
-}
-
 /** Every article page's props and its incremental-build key (articlePageKey). */
 export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
   const index = await getSiteIndex();

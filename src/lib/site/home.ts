@@ -1,4 +1,5 @@
-import { bySize, type Article } from '@/lib/content/article';
+import { type Article } from '@/lib/content/article';
+import { bySize } from '@/lib/site/article-groups';
 import type { SiteIndex } from '@/lib/site/site-index';
 
 /** What the home page shows: the latest news, and the busiest regions and zones with theirs. */

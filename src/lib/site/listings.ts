@@ -1,7 +1,9 @@
 import type { Article } from '@/lib/content/article';
 import { listingPageKey } from '@/lib/site/page-keys';
-import { paginate, type Page } from '@/lib/site/pagination';
-import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind, type TaxonomyKind } from '@/lib/site/urls';
+import type { ListingProps } from '@/lib/site/page-props';
+import { paginate } from '@/lib/site/pagination';
+import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind } from '@/lib/site/urls';
+import { type TaxonomyKind } from '@/lib/content/taxonomy';
 import type { SiteIndex } from '@/lib/site/site-index';
 
 /**
@@ -11,15 +13,6 @@ import type { SiteIndex } from '@/lib/site/site-index';
 
 /** What the site calls each section, in the header, breadcrumbs and index pages. */
 export const SECTION_LABELS = { all: '开发区新闻', region: '地区', zone: '开发区', source: '来源', year: '年份' } as const;
-
-export interface ListingProps {
-  kind: ListingKind;
-  /** The region, zone, type, source or year; absent for all news. */
-  name?: string;
-  /** For a zone, the region it belongs to (the breadcrumb goes through it). */
-  region?: string;
-  page: Page<Article>;
-}
 
 export interface ListingPath {
   /** `section` and `term` only for taxonomy listings (route [section]/[term]/[...page]). */

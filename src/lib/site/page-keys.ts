@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArticlePageProps } from '@/lib/site/collections';
-import type { ListingProps } from '@/lib/site/listings';
+import type { ArticlePageProps, ListingProps } from '@/lib/site/page-props';
 
 /**
  * Cache keys for Astro's incremental build (experimental.incrementalBuild, astro.config.mjs). A

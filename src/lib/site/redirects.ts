@@ -1,5 +1,6 @@
 import type { Article } from '@/lib/content/article';
-import { articlePath, legacyPath } from '@/lib/site/urls';
+import { articlePath } from '@/lib/site/urls';
+import { legacyPath } from '@/lib/content/article';
 
 /**
  * The `_redirects` file (Netlify and Cloudflare Pages read it from the root of the deployed

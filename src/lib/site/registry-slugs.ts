@@ -1,4 +1,5 @@
-import { readRegistry, type SlugOverrides } from '@/lib/content/registry';
+import { readRegistry } from '@/lib/content/registry';
+import type { SlugOverrides } from '@/lib/content/registry-types';
 import { SITE } from '@/site.config';
 
 /**

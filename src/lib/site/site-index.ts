@@ -1,6 +1,7 @@
-import { bySize, groupBy, relatedArticles, sortArticles, zoneNeighbours, type Article, type Neighbours } from '@/lib/content/article';
-import { NEWS_TYPES } from '@/lib/content/schema';
-import type { TaxonomyKind } from '@/lib/site/urls';
+import { sortArticles, type Article } from '@/lib/content/article';
+import { bySize, groupBy, relatedArticles, zoneNeighbours, type Neighbours } from '@/lib/site/article-groups';
+import { NEWS_TYPES } from '@/lib/content/taxonomy';
+import type { TaxonomyKind } from '@/lib/content/taxonomy';
 
 /**
  * Everything the pages need to know about the whole archive, computed once per build from the

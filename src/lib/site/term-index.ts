@@ -1,4 +1,4 @@
-import { bySize } from '@/lib/content/article';
+import { bySize } from '@/lib/site/article-groups';
 import { SECTION_LABELS } from '@/lib/site/listings';
 import { termSlug } from '@/lib/site/urls';
 import type { SiteIndex } from '@/lib/site/site-index';

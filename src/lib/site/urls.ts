@@ -1,12 +1,12 @@
-import type { SlugOverrides } from '@/lib/content/registry';
-import type { NewsType } from '@/lib/content/schema';
+import type { SlugOverrides } from '@/lib/content/registry-types';
+import { taxonomySlug } from '@/lib/content/slugs';
+import type { TaxonomyKind } from '@/lib/content/taxonomy';
 import { SITE_SLUGS } from '@/lib/site/registry-slugs';
-import { toSlug } from '@/lib/content/slugs';
 import { SITE } from '@/site.config';
 
 /**
- * The one owner of URLs. Pages, components and (later) feeds and the sitemap ask this module;
- * nobody else concatenates a path. Every URL ends in `/` and is ASCII.
+ * The one owner of URLs. Pages, components, feeds, search and the audit ask this module; nobody
+ * else concatenates a path (the slugs themselves come from src/lib/content/slugs.ts). Every URL ends in `/` and is ASCII.
  *
  *   /                              home
  *   /news/  /news/page/2/          all news, newest first
@@ -18,8 +18,7 @@ import { SITE } from '@/site.config';
  *   /years/    /years/{yyyy}/      by year (Beijing time)
  */
 
-export type ListingKind = 'all' | 'region' | 'zone' | 'type' | 'source' | 'year';
-export type TaxonomyKind = Exclude<ListingKind, 'all'>;
+export type ListingKind = 'all' | TaxonomyKind;
 
 const SECTION: Record<ListingKind, string> = {
   all: 'news',
@@ -35,45 +34,12 @@ export function sectionOf(kind: ListingKind): string {
   return SECTION[kind];
 }
 
-/** News types have fixed slugs: there are two of them and they never change. */
-const TYPE_SLUGS: Record<NewsType, string> = { 文字新闻: 'wenzi', 图片新闻: 'tupian' };
-
-/** Article slugs that would collide with listing URLs under /news/. */
-const RESERVED_ARTICLE_SLUGS = new Set(['page']);
-
-const slugCache = new Map<string, string>();
-
 /**
- * The slug a region, zone, type, source or year name gets in URLs. A region or zone may have a
- * slug override in the registry: `slugs` defaults to the overrides of the registry being built
- * (src/lib/site/registry-slugs.ts, read once like SITE), and the check passes the registry it reads.
+ * The slug a region, zone, type, source or year name gets in URLs, with the slug overrides of the
+ * registry being built (src/lib/site/registry-slugs.ts, read once like SITE) unless `slugs` is given.
  */
 export function termSlug(kind: TaxonomyKind, name: string, slugs: SlugOverrides = SITE_SLUGS): string {
-  if (kind === 'year') return String(name);
-  if (kind === 'type') return TYPE_SLUGS[name as NewsType] ?? toSlug(name);
-  const override = kind === 'region' || kind === 'zone' ? slugs[kind]?.get(name) : undefined;
-  if (override) return override;
-  let slug = slugCache.get(name);
-  if (slug === undefined) {
-    slug = toSlug(name);
-    slugCache.set(name, slug);
-  }
-  return slug;
-}
-
-/**
- * An article's slug: the `slug` frontmatter field if set, else its file name without `.md`
- * (folders are not part of it, so editors can reorganise folders without breaking links).
- */
-export function articleSlug(fileId: string, frontmatterSlug?: string): string {
-  if (frontmatterSlug) return frontmatterSlug;
-  const base = fileId.split('/').pop() ?? fileId;
-  return toSlug(base);
-}
-
-/** Whether a slug may name an article: not empty, not only digits, not a listing word. */
-export function isUsableArticleSlug(slug: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !/^\d+$/.test(slug) && !RESERVED_ARTICLE_SLUGS.has(slug);
+  return taxonomySlug(kind, name, slugs);
 }
 
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
@@ -107,11 +73,6 @@ export function listingPath(kind: ListingKind, name?: string | number, page = 1)
 /** The index page of a taxonomy: /regions/, /zones/, /sources/, /years/. */
 export function taxonomyIndexPath(kind: Exclude<TaxonomyKind, 'type'>): string {
   return join(SECTION[kind]);
-}
-
-/** The path part of an old URL (`legacyUrl`): what a CDN matches a `_redirects` line against. */
-export function legacyPath(legacyUrl: string): string {
-  return new URL(legacyUrl, 'http://legacy.invalid').pathname;
 }
 
 /** An absolute URL on the site's origin, for canonical links and (later) feeds. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { bySize, groupBy, isVisible, relatedArticles, sortArticles, zoneNeighbours } from '@/lib/content/article';
+import { isVisible, sortArticles } from '@/lib/content/article';
+import { bySize, groupBy, relatedArticles, zoneNeighbours } from '@/lib/site/article-groups';
 import { article } from '../helpers';
 
 const now = new Date('2024-01-01T00:00:00+08:00');

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { findConflicts } from '@/lib/content/conflicts';
+import { articlePath } from '@/lib/site/urls';
 import { formatProblem } from '@/lib/content/problems';
 import { article } from '../helpers';
 
 describe('findConflicts', () => {
   test('two articles with one URL name both files', () => {
-    const found = findConflicts([article('2023/a', { slug: 'same' }), article('2024/b', { slug: 'same' })]).map(formatProblem);
+    const found = findConflicts([article('2023/a', { slug: 'same' }), article('2024/b', { slug: 'same' })], articlePath).map(formatProblem);
     expect(found).toEqual([
       'content/news/2024/b.md: slug: 网址 /news/same/ 与 content/news/2023/a.md 重复 / the URL /news/same/ is also claimed by content/news/2023/a.md',
     ]);
@@ -17,7 +18,8 @@ describe('findConflicts', () => {
       article('a', { source: '盐城市商务局' }),
       article('b', { source: '延城市商务局' }),
       article('c', { source: '延城市商务局' }),
-    ]);
+    ],
+ articlePath);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'source' });
     expect(found[0].message).toContain('content/news/a.md');
@@ -25,13 +27,13 @@ describe('findConflicts', () => {
   });
 
   test('distinct names and slugs are fine', () => {
-    expect(findConflicts([article('a', { slug: 'a' }), article('b', { slug: 'b', region: '苏州', zone: '苏州工业园区' })])).toEqual([]);
+    expect(findConflicts([article('a', { slug: 'a' }), article('b', { slug: 'b', region: '苏州', zone: '苏州工业园区' })], articlePath)).toEqual([]);
   });
 });
 
 describe('findConflicts, per article and per zone', () => {
   test('a file name that gives an unusable slug is reported', () => {
-    const found = findConflicts([article('2023/page'), article('2023/2023')]);
+    const found = findConflicts([article('2023/page'), article('2023/2023')], articlePath);
     expect(found.map((problem) => [problem.file, problem.field])).toEqual([
       ['content/news/2023/2023.md', 'slug'],
       ['content/news/2023/page.md', 'slug'],
@@ -43,7 +45,8 @@ describe('findConflicts, per article and per zone', () => {
       article('a', { legacyUrl: 'http://old.example.gov.cn/kfqxw/t1.html' }),
       article('b', { legacyUrl: '/kfqxw/t1.html' }),
       article('c', { legacyUrl: 'http://old.example.gov.cn/kfqxw/t2.html' }),
-    ]);
+    ],
+ articlePath);
     expect(found.map(formatProblem)).toEqual([
       'content/news/b.md: legacyUrl: 旧网址 /kfqxw/t1.html 已由 content/news/a.md 使用 / the old URL /kfqxw/t1.html is also claimed by content/news/a.md',
     ]);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/content/content-check';
 import type { Problem } from '@/lib/content/problems';
+import { articlePath } from '@/lib/site/urls';
 
 /**
  * The check's verdict on small content folders written for each test: one test per kind of
@@ -50,7 +51,7 @@ function check(files: Record<string, string | Uint8Array>, registry: string | nu
     mkdirSync(dirname(join(root, 'content/news', name)), { recursive: true });
     writeFileSync(join(root, 'content/news', name), content);
   }
-  return checkContent({ rootDir: root, contentDir: 'content/news' });
+  return checkContent({ rootDir: root, contentDir: 'content/news', articlePath });
 }
 
 const place = ({ file, line, field }: Problem) => ({ file, line, field });

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
  * of several broken files. Every problem must come out in one run, with exit code 1.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SCRIPT = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.check as string;
 
 const valid = (fields: Record<string, string>) =>

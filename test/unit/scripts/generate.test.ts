@@ -49,7 +49,7 @@ describe('corpus generator', () => {
   });
 
   test('the sample registry is what the generator writes for the sample', () => {
-    expect(readFileSync(join(import.meta.dirname, '../../content/registry.yaml'), 'utf8')).toBe(mergeRegistry(undefined));
+    expect(readFileSync(join(import.meta.dirname, '../../../content/registry.yaml'), 'utf8')).toBe(mergeRegistry(undefined));
   });
 
   test('refuses bad flags', () => {

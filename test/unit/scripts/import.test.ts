@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/content/content-check';
+import { articlePath } from '@/lib/site/urls';
 import { decodePage } from '../../../scripts/editor/decode-page.ts';
 import { normaliseDate, readLegacyPage } from '../../../scripts/editor/legacy-page.ts';
 
 /** `npm run import` on pages shaped like the old portal's (test/fixtures/import). */
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test/fixtures/import');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
@@ -120,7 +121,7 @@ describe('npm run import', () => {
     expect(lines).toContain('未导入 / not imported: saved/broken.html:');
     expect(lines.at(-1)).toBe('导入 3 篇，跳过 0 篇，失败 1 个 / imported 3, skipped 0, failed 1');
 
-    const check = checkContent({ rootDir: root, contentDir: 'content/news' });
+    const check = checkContent({ rootDir: root, contentDir: 'content/news', articlePath });
     expect(check.problems).toEqual([]);
     const byTitle = new Map(check.articles.map(({ article }) => [article.title, article]));
     // Filed under official names; legacyUrl from --base-url when the page has no canonical link.
@@ -146,6 +147,6 @@ describe('npm run import', () => {
     const result = runImport(root, 'saved/kfqxw/yc/t20230407_1234.html');
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/zone: 开发区“盐城经济技术开发区”不在名录 content\/registry\.yaml 中/);
-    expect(checkContent({ rootDir: root, contentDir: 'content/news' }).articles).toEqual([]);
+    expect(checkContent({ rootDir: root, contentDir: 'content/news', articlePath }).articles).toEqual([]);
   });
 });

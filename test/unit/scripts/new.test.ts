@@ -6,11 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { articleText, recommendedPath, shortName } from '@/lib/content/article-writer';
 import { checkContent } from '@/lib/content/content-check';
 import { parseRegistry } from '@/lib/content/registry';
+import { articlePath } from '@/lib/site/urls';
 import { collectFields, parseFlags, type Ask } from '../../../scripts/new.ts';
 
 /** `npm run new`: the fields it collects, the file it writes, and that the check accepts it. */
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REGISTRY = 'regions:\n  - name: 盐城\nzones:\n  - name: 盐城经济技术开发区\n    region: 盐城\n    short: [盐城经开区]\n';
 const registry = parseRegistry('content/registry.yaml', REGISTRY).registry;
 // 2023-04-07 09:30 in Beijing.
@@ -109,7 +110,7 @@ describe('npm run new', () => {
     const text = readFileSync(join(root, 'content/news/2023/2023-04-07-yancheng-jingkaiqu-yusanjiaqiyeqianyue.md'), 'utf8');
     expect(text).toContain('zone: 盐城经济技术开发区\nregion: 盐城\n');
     expect(text).toContain('tags: [招商引资, 签约]');
-    expect(checkContent({ rootDir: root, contentDir: 'content/news' }).problems).toEqual([]);
+    expect(checkContent({ rootDir: root, contentDir: 'content/news', articlePath }).problems).toEqual([]);
   });
 
   test('never overwrites a file, nor takes the URL of another article', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Article } from '@/lib/content/article';
-import type { ArticlePageProps } from '@/lib/site/collections';
-import type { ListingProps } from '@/lib/site/listings';
+import type { ArticlePageProps, ListingProps } from '@/lib/site/page-props';
 import { articlePageKey, listingPageKey, sharedKey } from '@/lib/site/page-keys';
 import { paginate } from '@/lib/site/pagination';
 import { article } from '../helpers';

@@ -2,12 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
   absoluteUrl,
   articlePath,
-  articleSlug,
   feedPath,
   feedsPagePath,
   feedStylesheetPath,
-  isUsableArticleSlug,
-  legacyPath,
   listingPath,
   opmlPath,
   pageParam,
@@ -17,6 +14,8 @@ import {
   taxonomyIndexPath,
   termSlug,
 } from '@/lib/site/urls';
+import { articleSlug, isUsableArticleSlug } from '@/lib/content/slugs';
+import { legacyPath } from '@/lib/content/article';
 
 describe('paths', () => {
   test('articles live under /news/ by slug', () => {
