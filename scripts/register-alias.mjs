@@ -1,6 +1,6 @@
 // Lets the editors' scripts run under plain Node 24 (which strips TypeScript types itself)
 // while importing src/ the way the site does, with the `@/` alias of tsconfig.json
-// ("@/*": ["src/*"]). Loaded with `node --import ./scripts/register-alias.mjs`.
+// (src/lib/build/alias-hooks.mjs). Loaded with `node --import ./scripts/register-alias.mjs`.
 //
 // Why not tsx: it resolves tsconfig paths too, but runs every import through its loader and
 // esbuild; `npm run check` on 10,000 articles has two seconds, and tsx's start-up cost about
@@ -8,20 +8,8 @@
 // cache keeps the bytecode of large dependencies (zod, pinyin-pro) and our stripped TypeScript
 // between runs. This file is plain JavaScript so that nothing needs Node's TypeScript stripper
 // before the cache is on: loading the stripper cost about 0.08 s of every run.
-import { enableCompileCache, registerHooks } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { enableCompileCache } from 'node:module';
+import { registerAliasHooks } from '../src/lib/build/alias-hooks.mjs';
 
 enableCompileCache();
-
-const SRC = pathToFileURL(`${import.meta.dirname}/../src/`).href;
-
-/** `@/lib/check` -> file:///…/src/lib/check.ts: src/ imports have no extension, as Vite allows. */
-function resolveAlias(specifier) {
-  if (!specifier.startsWith('@/')) return undefined;
-  const path = specifier.slice(2);
-  return new URL(/\.[cm]?[jt]s$/.test(path) ? path : `${path}.ts`, SRC).href;
-}
-
-registerHooks({
-  resolve: (specifier, context, nextResolve) => nextResolve(resolveAlias(specifier) ?? specifier, context),
-});
+registerAliasHooks();

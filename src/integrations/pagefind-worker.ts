@@ -3,7 +3,8 @@
 // resolves them in the build's own thread, plain Node does not).
 import { parentPort } from 'node:worker_threads';
 
-await import('../../scripts/register-alias.mjs');
+const { registerAliasHooks } = await import('../lib/build/alias-hooks.mjs');
+registerAliasHooks();
 const { buildShard } = await import('./pagefind-shard.ts');
 
 parentPort?.on('message', (task: import('./pagefind-shard.ts').ShardTask) => {
