@@ -100,7 +100,7 @@ const RAW_HTML = /<[a-zA-Z!/?]/;
 
 export interface RenderedBody {
   html: string;
-  /** The body as plain text, whitespace collapsed: for summaries and (later) search. */
+  /** The body as plain text, whitespace collapsed: for the summary of an article that has none. */
   text: string;
 }
 

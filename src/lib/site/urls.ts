@@ -75,7 +75,7 @@ export function taxonomyIndexPath(kind: Exclude<TaxonomyKind, 'type'>): string {
   return join(SECTION[kind]);
 }
 
-/** An absolute URL on the site's origin, for canonical links and (later) feeds. */
+/** An absolute URL on the site's origin, for canonical links, feeds and structured data. */
 export function absoluteUrl(path: string): string {
   return new URL(path, SITE.url).href;
 }
