@@ -5,7 +5,7 @@ import { toSlug } from '@/lib/content/slugs';
 
 /**
  * Writing a new article file, for `npm run new` and `npm run import`: the frontmatter in the
- * order the README documents, the path the README recommends, and a file name an editor can
+ * order docs/editors.md documents, the path it recommends, and a file name an editor can
  * read in a URL.
  */
 

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
  * So the security headers are set once, for `{base}*`, and Cache-Control is set by rules whose
  * paths never overlap: the hashed folders, then each other top-level file and folder of the
  * output by name. Paths start with the site's base: with a base such as `/kfq/`, the file goes
- * to the root of the host, with the site in its `kfq/` folder (see the README).
+ * to the root of the host, with the site in its `kfq/` folder (see docs/output-and-hosting.md).
  */
 
 /** Names that carry a hash of their content: a new build writes new names, so they may be kept for a year. */
