@@ -3,7 +3,11 @@
  * where it appears. Site identity that editors configure (title, slogan, contact, copyright) is
  * in src/site.config.ts; names of regions, zones, types and sources come from the content.
  *
- * It imports nothing at run time and reads no environment, so that browser code may import it.
+ * The search page's script (src/pages/search/_client.ts) imports this module, so it ships to the
+ * browser: it imports nothing at run time and reads no environment. Each group is its own export
+ * because a bundle keeps only the exports its code uses, while an object keeps all its
+ * properties: the script carries ARTICLE_META_LABELS, SEARCH_SCRIPT_LABELS and
+ * searchResultsStatus, not the words of the other pages.
  */
 
 /** The skip link, the header's navigation and search box, and the breadcrumb. */
@@ -145,3 +149,27 @@ export const SEARCH_SCRIPT_LABELS = {
   unavailable: '搜索暂时无法使用（搜索索引由 npm run build 生成）。',
   shown: (shown: number, total: number) => `已显示 ${shown} / ${total} 篇。`,
 } as const;
+
+/**
+ * The status line after a search: how many articles were found and in which order, or how to
+ * find some. Without a query the results are filtered articles, always newest first.
+ */
+export function searchResultsStatus({
+  query,
+  filtered,
+  byDate,
+  count,
+}: {
+  query: string;
+  filtered: boolean;
+  byDate: boolean;
+  count: number;
+}): string {
+  const scope = filtered ? '（已按筛选条件）' : '';
+  if (count === 0) {
+    return query ? `没有找到包含“${query}”的新闻${scope}。请检查错别字，换一个更短的词，或去掉筛选条件。` : '没有符合筛选条件的新闻。';
+  }
+  return query
+    ? `找到 ${count} 篇包含“${query}”的新闻${scope}，${byDate ? '最新发布的' : '最相关的'}在前。`
+    : `共 ${count} 篇新闻符合筛选条件，最新发布的在前。`;
+}
