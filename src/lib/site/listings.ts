@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/content/article';
+import { LISTING_LABELS, NAV_LABELS, SECTION_LABELS } from '@/lib/site/labels';
 import { listingPageKey } from '@/lib/site/page-keys';
 import type { ListingProps } from '@/lib/site/page-props';
 import { paginate } from '@/lib/site/pagination';
@@ -11,8 +12,8 @@ import type { SiteIndex } from '@/lib/site/site-index';
  * this plus one layout, so the five taxonomies cannot drift apart.
  */
 
-/** What the site calls each section, in the header, breadcrumbs and index pages. */
-export const SECTION_LABELS = { all: '开发区新闻', region: '地区', zone: '开发区', source: '来源', year: '年份' } as const;
+/** The section names, for src/lib/feeds/opml.ts, which imports them from here. */
+export { SECTION_LABELS };
 
 export interface ListingPath {
   /** `section` and `term` only for taxonomy listings (route [section]/[term]/[...page]). */
@@ -45,15 +46,19 @@ export interface Crumb {
   href?: string;
 }
 
-/** The heading of a listing: 全部新闻, 盐城, 2023 年 … */
+/** The heading of a listing, and the name of its links: 全部新闻, 盐城, 2023 年 … */
 export function listingHeading({ kind, name }: Pick<ListingProps, 'kind' | 'name'>): string {
-  return kind === 'all' ? '全部新闻' : kind === 'year' ? `${name} 年` : String(name);
+  return kind === 'all' ? LISTING_LABELS.allNews : kind === 'year' ? LISTING_LABELS.year(String(name)) : String(name);
+}
+
+/** 首页 > `trail`: every breadcrumb starts at the home page. */
+export function breadcrumb(...trail: Crumb[]): Crumb[] {
+  return [{ label: NAV_LABELS.home, href: homePath() }, ...trail];
 }
 
 /** 首页 > 开发区新闻 > (地区 | region | 来源 | 年份) > this listing. */
 export function listingBreadcrumb({ kind, name, region }: Pick<ListingProps, 'kind' | 'name' | 'region'>): Crumb[] {
-  const home = { label: '首页', href: homePath() };
-  if (kind === 'all') return [home, { label: SECTION_LABELS.all }];
+  if (kind === 'all') return breadcrumb({ label: SECTION_LABELS.all });
   const middle =
     kind === 'zone'
       ? region
@@ -62,15 +67,14 @@ export function listingBreadcrumb({ kind, name, region }: Pick<ListingProps, 'ki
       : kind === 'type'
         ? []
         : [{ label: SECTION_LABELS[kind], href: taxonomyIndexPath(kind) }];
-  return [home, { label: SECTION_LABELS.all, href: listingPath('all') }, ...middle, { label: listingHeading({ kind, name }) }];
+  return breadcrumb({ label: SECTION_LABELS.all, href: listingPath('all') }, ...middle, { label: listingHeading({ kind, name }) });
 }
 
 /** 首页 > 开发区新闻 > region > type: an article's breadcrumb, on the page and in its JSON-LD. */
 export function articleBreadcrumb(article: Pick<Article, 'region' | 'type'>): Crumb[] {
-  return [
-    { label: '首页', href: homePath() },
+  return breadcrumb(
     { label: SECTION_LABELS.all, href: listingPath('all') },
     { label: article.region, href: listingPath('region', article.region) },
     { label: article.type, href: listingPath('type', article.type) },
-  ];
+  );
 }

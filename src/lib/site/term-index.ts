@@ -1,5 +1,5 @@
 import { bySize } from '@/lib/site/article-groups';
-import { SECTION_LABELS } from '@/lib/site/listings';
+import { SECTION_LABELS } from '@/lib/site/labels';
 import { termSlug } from '@/lib/site/urls';
 import type { SiteIndex } from '@/lib/site/site-index';
 

@@ -22,6 +22,7 @@ import {
   type SearchState,
 } from '@/lib/search/query';
 import { decodeTokens } from '@/lib/search/tokens';
+import { ARTICLE_META_LABELS, SEARCH_SCRIPT_LABELS, searchResultsStatus } from '@/lib/site/labels';
 
 type Counts = Record<string, Record<string, number>>;
 interface PagefindData {
@@ -128,9 +129,9 @@ function showCounts(counts: Counts, state: SearchState): void {
       key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN'),
     );
     if (chosen && !values.some(([value]) => value === chosen)) values.unshift([chosen, 0]);
-    select.replaceChildren(new Option('全部', ''));
+    select.replaceChildren(new Option(SEARCH_SCRIPT_LABELS.any, ''));
     for (const [value, count] of values) {
-      const option = new Option(`${value}（${count}）`, value);
+      const option = new Option(SEARCH_SCRIPT_LABELS.option(value, count), value);
       option.disabled = count === 0 && value !== chosen;
       select.add(option);
     }
@@ -172,15 +173,12 @@ function resultItem(data: PagefindData, query: string): HTMLLIElement {
   heading.append(link);
   const line = document.createElement('p');
   line.className = 'article-list__meta';
-  for (const [label, value] of [
-    ['发布时间', meta.date],
-    ['来源', meta.source],
-    ['发布开发区', meta.zone],
-    ['地区', meta.region],
-  ]) {
+  for (const key of ['date', 'source', 'zone', 'region'] as const) {
+    const value = meta[key];
     if (!value) continue;
     const span = document.createElement('span');
-    span.textContent = label === '发布时间' ? value : `${label}：${value}`;
+    // The date goes unnamed, as in the site's own article lists.
+    span.textContent = key === 'date' ? value : `${ARTICLE_META_LABELS[key]}：${value}`;
     line.append(span);
   }
   const summary = document.createElement('p');
@@ -219,7 +217,7 @@ async function search(state: SearchState): Promise<void> {
   list.replaceChildren();
   more.hidden = true;
   if (!calls) {
-    status.textContent = state.q ? '请输入文字或数字作为关键词。' : '输入关键词，搜索开发区新闻。';
+    status.textContent = state.q ? SEARCH_SCRIPT_LABELS.unsearchable : SEARCH_SCRIPT_LABELS.prompt;
     loadPagefind(state)
       .then((pf) => pf.filters())
       .then((counts) => run === current && showCounts(counts, state))
@@ -252,17 +250,14 @@ async function search(state: SearchState): Promise<void> {
     showCounts(response.filters, state);
     await showMore(run);
     if (run !== current) return;
-    const scope = Object.values(state.filters).length ? '（已按筛选条件）' : '';
-    status.textContent =
-      shown.length === 0
-        ? state.q
-          ? `没有找到包含“${state.q}”的新闻${scope}。请检查错别字，换一个更短的词，或去掉筛选条件。`
-          : '没有符合筛选条件的新闻。'
-        : state.q
-          ? `找到 ${shown.length} 篇包含“${state.q}”的新闻${scope}，${state.order === 'date' ? '最新发布的' : '最相关的'}在前。`
-          : `共 ${shown.length} 篇新闻符合筛选条件，最新发布的在前。`;
+    status.textContent = searchResultsStatus({
+      query: state.q,
+      filtered: Object.values(state.filters).length > 0,
+      byDate: state.order === 'date',
+      count: shown.length,
+    });
   } catch {
-    if (run === current) status.textContent = '搜索暂时无法使用（搜索索引由 npm run build 生成）。';
+    if (run === current) status.textContent = SEARCH_SCRIPT_LABELS.unavailable;
   } finally {
     if (run === current) list.removeAttribute('aria-busy');
   }
@@ -285,7 +280,7 @@ more.addEventListener('click', () => {
   void showMore(current).then(() => {
     // Keyboard and screen-reader users continue at the first new result.
     list.children[first]?.querySelector('a')?.focus();
-    status.textContent = `已显示 ${shownCount} / ${shown.length} 篇。`;
+    status.textContent = SEARCH_SCRIPT_LABELS.shown(shownCount, shown.length);
   });
 });
 window.addEventListener('popstate', () => void search(readSearchState(new URLSearchParams(location.search))));
