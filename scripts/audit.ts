@@ -5,8 +5,9 @@
 
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { auditReport, auditSummary, fileOfPath } from '@/lib/audit/rules';
+import { auditReport, auditSummary } from '@/lib/audit/rules';
 import { readBuildStamp, runAudit } from '@/lib/audit/runner';
+import { fileOfPath } from '@/lib/build/output-files';
 import { searchPath } from '@/lib/site/urls';
 import { SITE } from '@/site.config';
 

@@ -1,6 +1,6 @@
 // Recall report: builds the sample content (content/news), indexes the same article pages a
 // second time with stock Pagefind (its zh segmenter, the reader's query as typed) and runs the
-// regression queries of test/build/search-harness.ts against both in Chromium. Prints a
+// regression queries of scripts/site/search-harness.ts against both in Chromium. Prints a
 // Markdown table: how many articles contain each query, and what each search found.
 //
 //   npm run search:recall [-- --content DIR | --dist BUILT_SITE]
@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { buildSite, ROOT } from '../test/build/helpers.ts';
+import { buildSite, ROOT } from './site/build.ts';
 import {
   expectation,
   FIRST_PAGE,
@@ -21,7 +21,7 @@ import {
   searchAll,
   serve,
   waitForSearch,
-} from '../test/build/search-harness.ts';
+} from './site/search-harness.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string', default: join(ROOT, 'content', 'news') }, dist: { type: 'string' } },

@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { auditReport, auditSummary, fileOfPath } from '../lib/audit/rules.ts';
+import { auditReport, auditSummary } from '../lib/audit/rules.ts';
 import { runAudit, writeBuildStamp } from '../lib/audit/runner.ts';
+import { fileOfPath } from '../lib/build/output-files.ts';
 import { searchPath } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 

@@ -2,9 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fileOfPath } from '../lib/audit/rules.ts';
-import { outputFiles } from '../lib/audit/runner.ts';
-import { scanHtml } from '../lib/audit/scan.ts';
+import { fileOfPath, outputFiles } from '../lib/build/output-files.ts';
+import { inlineScripts } from '../lib/build/page-scripts.ts';
 import { headersFile, scriptHash } from '../lib/site/http-headers.ts';
 import { searchPath } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -21,7 +20,7 @@ export function securityHeaders(options: { bundleDir: string; assetsDir: string 
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const searchPage = join(outDir, fileOfPath(searchPath(), SITE.base) ?? '');
-        const scriptHashes = scanHtml(readFileSync(searchPage, 'utf8')).inlineScripts.map(scriptHash);
+        const scriptHashes = inlineScripts(readFileSync(searchPage, 'utf8')).map(scriptHash);
         const text = headersFile(outputFiles(outDir), { base: SITE.base, ...options, scriptHashes });
         writeFileSync(join(outDir, '_headers'), text);
         logger.info(

@@ -1,64 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
+import { ROOT } from '../../scripts/site/build.ts';
 
 /**
- * Builds the real site (this repository's src/) from a given content folder, in a child
- * process, the way `npm run build` does: its own output and cache folders, and the time zone
- * the test asks for.
+ * What the build tests share: building the site (scripts/site/build.ts, which the recall report
+ * uses too), generating a corpus, and reading the pages of a built site.
  */
-
-export const ROOT = join(import.meta.dirname, '..', '..');
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-
-export interface BuildResult {
-  status: number | null;
-  output: string;
-  dist: string;
-}
-
-/**
- * A new folder for a test's content and build. It is inside the project (under .astro/, which
- * git ignores): for an output folder outside the project, Astro puts the build's server chunks
- * in the shared .astro/.prerender/, where two builds at once (Vitest runs test files in
- * parallel) delete each other's; inside, each build keeps them next to its own output.
- */
-export function tempDir(prefix: string): string {
-  const parent = join(ROOT, '.astro', 'test-builds');
-  mkdirSync(parent, { recursive: true });
-  return mkdtempSync(join(parent, `${prefix}-`));
-}
-
-/**
- * The environment of a child build: Vitest sets DEV, PROD, MODE, NODE_ENV=test and friends in
- * process.env, which Vite would read into import.meta.env, turning the build into a preview.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const leaked = new Set(['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'NODE_ENV', 'TEST']);
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !leaked.has(name) && !name.startsWith('VITEST')));
-}
-
-/** `env` adds variables to the build's environment, such as DEVZONE_BASE for a sub-path build. */
-export function buildSite(contentDir: string, options: { tz?: string; work?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
-  const work = options.work ?? tempDir('build');
-  const dist = join(work, 'dist');
-  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', dist], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...cleanEnv(),
-      TZ: options.tz ?? 'UTC',
-      DEVZONE_CONTENT_DIR: contentDir,
-      DEVZONE_CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...options.env,
-    },
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist };
-}
+export { buildSite, ROOT, tempDir, type BuildResult } from '../../scripts/site/build.ts';
 
 /**
  * Runs the project's corpus generator into `out`. It writes or completes the registry the

@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { scanHtml, scanXml } from '@/lib/audit/scan';
 import { buildSite, listFiles, ROOT, tempDir, type BuildResult } from './helpers';
-import { headersFor, host, parseHeaders } from './host';
-import { launchChromium, shownResults, waitForSearch } from './search-harness';
+import { headersFor, host, parseHeaders } from '../../scripts/site/host.ts';
+import { launchChromium, shownResults, waitForSearch } from '../../scripts/site/search-harness.ts';
 
 /**
  * One build of hostile articles (test/fixtures/hostile: script, event handlers, javascript: and

@@ -15,7 +15,7 @@ import {
   shownResults,
   waitForSearch,
   type IndexedArticle,
-} from './search-harness';
+} from '../../scripts/site/search-harness.ts';
 
 // The sample content built with parts of at most 20 articles, so that search runs over several
 // Pagefind indexes merged in the browser, as it does on a large site; then one article edited and

@@ -15,7 +15,7 @@ import {
   shownResults,
   waitForSearch,
   type IndexedArticle,
-} from './search-harness';
+} from '../../scripts/site/search-harness.ts';
 
 // The sample content (content/news) built once, served on localhost and searched in Chromium.
 let build: BuildResult;

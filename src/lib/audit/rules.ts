@@ -1,3 +1,4 @@
+import { fileOfPath, pagePathOf } from '@/lib/build/output-files';
 import { articlePath } from '@/lib/site/urls';
 import type { ExpectedSite } from '@/lib/audit/expected';
 import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
@@ -53,18 +54,6 @@ export interface AuditSite {
   origin: string;
   /** `/` or `/kfq/`: every URL of the site starts with it. */
   base: string;
-}
-
-/** A page's URL path from its file in the output: `news/a/index.html` is `{base}news/a/`. */
-export function pagePathOf(file: string, base: string): string {
-  return `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-/** The output file a URL path is served from (`{base}a/` is `a/index.html`); undefined outside the base. */
-export function fileOfPath(path: string, base: string): string | undefined {
-  if (!path.startsWith(base)) return undefined;
-  const rest = path.slice(base.length);
-  return rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
 }
 
 export class SiteAudit {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib
 import { expectedSite, type BuildWindow } from '@/lib/audit/expected';
 import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit/scan-cache';
 import { scanOutputFile, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
+import { outputFiles } from '@/lib/build/output-files';
 import { checkContent } from '@/lib/content/content-check';
 import { formatProblem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
@@ -45,22 +46,10 @@ export interface AuditOptions {
 function scanVersion(outDir: string): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(new URL('./scan.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('../build/page-scripts.ts', import.meta.url)));
   hash.update(readFileSync(new URL('../../../node_modules/htmlparser2/package.json', import.meta.url)));
   hash.update(outDir);
   return hash.digest('hex').slice(0, 20);
-}
-
-/** Every file under `dir`, relative to it with `/` separators. */
-export function outputFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string, prefix: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else found.push(`${prefix}${entry.name}`);
-    }
-  };
-  walk(dir, '');
-  return found.sort();
 }
 
 const TEXT_FILES = new Set(['_redirects', '_headers', 'robots.txt']);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
+import { inlineScriptKind } from '../build/page-scripts.ts';
 
 /**
  * What the post-build audit (src/lib/audit/rules.ts) reads out of one built file: the URLs it refers
@@ -49,9 +50,6 @@ const URLISH = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster',
 
 /** Elements that have no business in a page of this site: each can run or load foreign code, or navigate away. */
 const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'style', 'portal']);
-
-/** Script types a browser does not execute: JSON-LD and other data blocks. */
-const DATA_SCRIPT = /^application\/(ld\+)?json$/i;
 
 /**
  * Whether a URL would run code or smuggle content in: `javascript:`, `vbscript:` or `data:`,
@@ -125,7 +123,8 @@ export function scanHtml(html: string): PageScan {
           if (URL_META.has(property) && attributes.content) scan.links.push(attributes.content);
           if (/^refresh$/i.test(attributes['http-equiv'] ?? '')) scan.unsafe.push('<meta http-equiv="refresh">');
         }
-        if (name === 'script' && attributes.src === undefined) script = { data: DATA_SCRIPT.test(attributes.type ?? ''), text: '' };
+        const kind = name === 'script' ? inlineScriptKind(attributes) : undefined;
+        if (kind) script = { data: kind === 'data', text: '' };
       },
       ontext(text) {
         if (script) script.text += text;

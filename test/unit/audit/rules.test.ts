@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { auditReport, auditSummary, fileOfPath, pagePathOf, SiteAudit, type AuditRule } from '@/lib/audit/rules';
+import { auditReport, auditSummary, SiteAudit, type AuditRule } from '@/lib/audit/rules';
 import { expectedSite } from '@/lib/audit/expected';
 import { readFragment } from '@/lib/audit/scan';
 import { article } from '../helpers';
@@ -219,15 +219,6 @@ test('report and summary', () => {
   expect(auditSummary(result, 1.25)).toBe(
     'checked 10,000 articles, 2 draft or scheduled absent; 13,000 pages, 1,000,000 links (20,000 distinct URLs), 300 feeds (9,000 items), 13,000 sitemap URLs, 10,000 search records in 1 bundle(s) in 1.3s',
   );
-});
-
-test('page paths and files', () => {
-  expect(pagePathOf('index.html', '/kfq/')).toBe('/kfq/');
-  expect(pagePathOf('news/a/index.html', '/')).toBe('/news/a/');
-  expect(pagePathOf('404.html', '/')).toBe('/404.html');
-  expect(fileOfPath('/kfq/news/a/', '/kfq/')).toBe('news/a/index.html');
-  expect(fileOfPath('/kfq/rss.xsl', '/kfq/')).toBe('rss.xsl');
-  expect(fileOfPath('/news/', '/kfq/')).toBeUndefined();
 });
 
 test('readFragment reads a Pagefind fragment', () => {

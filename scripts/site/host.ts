@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 /**
- * A static host that behaves like Cloudflare Pages for what the tests need: the built site is
- * served under its base (`/kfq/`), and `_headers` is applied as Cloudflare documents it: every
- * rule whose path matches adds its headers, and two values of one header are joined with a
- * comma. So a test sees the CSP and cache headers a reader would get, overlaps included.
+ * A static host that behaves like Cloudflare Pages for what the build tests and the recall report
+ * need: the built site is served under its base (`/kfq/`), and `_headers` is applied as
+ * Cloudflare documents it: every rule whose path matches adds its headers, and two values of one
+ * header are joined with a comma. So a test sees the CSP and cache headers a reader would get,
+ * overlaps included.
  */
 
 export interface HeaderRule {

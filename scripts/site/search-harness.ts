@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { listFiles } from './helpers.ts';
+import { outputFiles } from '../../src/lib/build/output-files.ts';
 import { host } from './host.ts';
 
 /**
@@ -74,7 +74,7 @@ export interface IndexedArticle {
 
 /** Every article of a built site with the text search indexes: title, meta line and body. */
 export function indexedArticles(dist: string): IndexedArticle[] {
-  return listFiles(join(dist, 'news'))
+  return outputFiles(join(dist, 'news'))
     .filter((file) => file.endsWith('index.html') && !file.startsWith('page/') && file !== 'index.html')
     .map((file) => {
       const $ = load(readFileSync(join(dist, 'news', file), 'utf8'));
@@ -112,7 +112,7 @@ export function expectation(articles: IndexedArticle[], query: string): Expectat
 }
 
 /**
- * Serves a built site on localhost as the CDN would (test/build/host.ts), its `_headers` (the
+ * Serves a built site on localhost as the CDN would (scripts/site/host.ts), its `_headers` (the
  * CSP included) applied, so the search runs under the policy readers get.
  */
 export function serve(dist: string): Promise<{ origin: string; server: Server }> {
