@@ -12,10 +12,17 @@ const ROOT = import.meta.dirname;
 
 /**
  * The search code that runs in the reader's browser: the search page's script and the modules
- * of src/lib/search/ it imports, transitively. The zone below lets them import only each other,
+ * it imports, transitively (src/lib/search/, and the words of the interface, src/lib/site/labels.ts,
+ * which imports nothing). The zone below lets them import only each other,
  * so the set stays closed: a new import from it fails the lint until the module is added here.
  */
-const BROWSER_SEARCH = ['src/pages/search/_client.ts', 'src/lib/search/query.ts', 'src/lib/search/shards.ts', 'src/lib/search/tokens.ts'];
+const BROWSER_SEARCH = [
+  'src/pages/search/_client.ts',
+  'src/lib/search/query.ts',
+  'src/lib/search/shards.ts',
+  'src/lib/search/tokens.ts',
+  'src/lib/site/labels.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', '.bench/', 'node_modules/', 'test-results/'] },
