@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { ARTICLE_MANIFEST, readArticleManifest } from '../lib/build/article-manifest.ts';
+import { readArticleManifest } from '../lib/build/article-manifest.ts';
+import { cachePath } from '../lib/build/cache-files.ts';
 import { isVisible, sortArticles } from '../lib/content/article.ts';
 import { buildTime, startBuildClock } from '../lib/build/clock.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
@@ -208,8 +209,8 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         if (command === 'build') startBuildClock();
       },
       'astro:config:done': ({ config }) => {
-        cacheRoot = join(fileURLToPath(config.cacheDir), 'search-shards');
-        manifest = fileURLToPath(new URL(ARTICLE_MANIFEST, config.cacheDir));
+        cacheRoot = cachePath(fileURLToPath(config.cacheDir), 'searchShards');
+        manifest = cachePath(fileURLToPath(config.cacheDir), 'articleManifest');
       },
       // The content sync is done (it wrote the manifest); Astro now bundles, then renders the pages.
       'astro:build:start': async () => {

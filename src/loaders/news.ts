@@ -5,9 +5,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { parseArticleFile } from '@/lib/content/article-file';
 import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/content/content-check';
-import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
+import { bodyFile, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
+import { cachePath, PREVIEW_CACHE_DIR } from '@/lib/build/cache-files';
 import { summarize } from '@/lib/content/markdown';
-import { ARTICLE_MANIFEST, writeArticleManifest } from '@/lib/build/article-manifest';
+import { writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
 import type { ArticleData } from '@/lib/content/schema';
 import { renderAll, type RenderJob } from './render-pool.ts';
@@ -54,7 +55,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   const fileContext = articleContext(result.registry, join(rootDir, 'public'));
   // Beside the store: the preview's store is in .astro/, a build's in cacheDir, and each prunes
   // the bodies the other's store does not name.
-  const bodies = fileURLToPath(new URL(BODIES_FOLDER, context.watcher ? new URL('.astro/', context.config.root) : context.config.cacheDir));
+  const bodies = cachePath(context.watcher ? join(rootDir, PREVIEW_CACHE_DIR) : fileURLToPath(context.config.cacheDir), 'bodies');
   ensureBodies(bodies);
 
   const changed: Array<{ id: string; file: string; absolute: string; digest: string }> = [];
@@ -98,7 +99,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       article: toArticle(entry.id, entry.filePath ?? entry.id, entry.data as ArticleData, String(entry.rendered?.metadata?.summary ?? '')),
       bodyFile: String(entry.rendered?.metadata?.bodyFile),
     }));
-    writeArticleManifest(fileURLToPath(new URL(ARTICLE_MANIFEST, context.config.cacheDir)), entries);
+    writeArticleManifest(cachePath(fileURLToPath(context.config.cacheDir), 'articleManifest'), entries);
   }
 }
 

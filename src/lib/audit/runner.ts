@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib/audit/rules';
 import { expectedSite, type BuildWindow } from '@/lib/audit/expected';
 import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit/scan-cache';
+import { cachePath } from '@/lib/build/cache-files';
 import { scanOutputFile, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
 import { checkContent } from '@/lib/content/content-check';
 import { formatProblem } from '@/lib/content/problems';
@@ -244,14 +245,12 @@ export interface BuildStamp {
   contentDir: string;
 }
 
-const STAMP = 'devzone-build.json';
-
 export function writeBuildStamp(cacheDir: string, stamp: BuildStamp): void {
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(join(cacheDir, STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
+  writeFileSync(cachePath(cacheDir, 'buildStamp'), `${JSON.stringify(stamp, null, 2)}\n`);
 }
 
 export function readBuildStamp(cacheDir: string): BuildStamp | undefined {
-  const file = join(cacheDir, STAMP);
+  const file = cachePath(cacheDir, 'buildStamp');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildStamp) : undefined;
 }
