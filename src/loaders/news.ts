@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -7,6 +7,7 @@ import { parseArticleFile } from '@/lib/content/article-file';
 import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/content/content-check';
 import { bodyFile, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
 import { cachePath, PREVIEW_CACHE_DIR } from '@/lib/build/cache-files';
+import { sourceDigest } from '@/lib/build/source-digest';
 import { summarize } from '@/lib/content/markdown';
 import { writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
@@ -25,22 +26,27 @@ import { articlePath } from '@/lib/site/urls';
  */
 
 /**
- * What the cached data and HTML were made with: every source file of src/lib and of this
- * loader, and the locked dependency versions. Changing the schema, the sanitiser or a library
- * invalidates the cache instead of serving HTML that the new code would not write.
+ * What a stored entry (an article's data, summary and body file) is made with, relative to the
+ * project root: part of every article's digest, so changing the schema, the sanitiser or a
+ * library re-renders every article instead of serving HTML the new code would not write. The
+ * digest names the body file, which is in every article page's key (src/lib/site/page-keys.ts)
+ * and every search shard's (src/integrations/pagefind-shard.ts), so this list is also what
+ * re-renders every article page and re-indexes every shard: it holds the code that shapes the
+ * entry and nothing else.
+ * - src/lib/content/: reading, checking and rendering an article (frontmatter, schema, registry,
+ *   Markdown). The folder imports nothing outside itself (docs/architecture.md#boundaries), so
+ *   it is all the project code those run.
+ * - src/loaders/: this loader, its render pool and worker.
+ * - src/lib/build/body-store.ts: how a body file is written and named.
+ * - package-lock.json: the libraries (remark, rehype, the sanitiser, zod, yaml, pinyin).
+ * Left out: src/lib/site/urls.ts (the check names an article's URL only in its messages, and a
+ * problem stops the build); the article manifest and the cache folder's names
+ * (src/lib/build/article-manifest.ts, cache-files.ts: the manifest is written afresh from the
+ * store at every sync, and an entry whose body file is not where this sync puts it is rendered
+ * again whatever its digest); src/content.config.ts, which Astro
+ * hashes itself (it empties the store when that file changes).
  */
-function codeFingerprint(rootDir: string): string {
-  const sources = ['src/lib', 'src/loaders'].flatMap((dir) =>
-    readdirSync(join(rootDir, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.ts'))
-      .sort()
-      .map((name) => join(rootDir, dir, name)),
-  );
-  return [...sources, join(rootDir, 'package-lock.json')]
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\0');
-}
+const LOADER_CODE = ['src/lib/content', 'src/loaders', 'src/lib/build/body-store.ts', 'package-lock.json'];
 
 /**
  * Stores every article that passed the check, rendering only those whose file (or the code, or
@@ -123,7 +129,7 @@ export function newsLoader({ base }: { base: string }): Loader {
           '检查 DEVZONE_CONTENT_DIR / Check DEVZONE_CONTENT_DIR.',
         );
       }
-      const code = context.generateDigest(codeFingerprint(rootDir));
+      const code = sourceDigest(rootDir, LOADER_CODE);
       // The check comes first: a build with a problem renders nothing.
       const check = () => checkContent({ rootDir, contentDir: baseDir, articlePath });
       const result = check();

@@ -42,7 +42,12 @@ export interface AuditOptions {
   scanCache?: string;
 }
 
-/** What the scan cache's entries depend on besides each file: the scanning code and its parser. */
+/**
+ * What the scan cache's entries depend on besides each file: the scanning code and its parser,
+ * and the folder the files are in. scan.ts is the only project code a scan runs (it imports
+ * htmlparser2 and Node alone); the rules, the expected set and this runner judge the scans afresh
+ * on every audit, so an edit there keeps every stored scan.
+ */
 function scanVersion(outDir: string): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(new URL('./scan.ts', import.meta.url)));
