@@ -8,6 +8,7 @@ import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@
 import { bodyFile, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
 import { cachePath, PREVIEW_CACHE_DIR } from '@/lib/build/cache-files';
 import { sourceDigest } from '@/lib/build/source-digest';
+import { recordStage } from '@/lib/build/stage-stats';
 import { summarize } from '@/lib/content/markdown';
 import { writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
@@ -43,7 +44,7 @@ import { articlePath } from '@/lib/site/urls';
  * problem stops the build); the article manifest and the cache folder's names
  * (src/lib/build/article-manifest.ts, cache-files.ts: the manifest is written afresh from the
  * store at every sync, and an entry whose body file is not where this sync puts it is rendered
- * again whatever its digest); src/content.config.ts, which Astro
+ * again whatever its digest); stage-stats.ts (timings only); src/content.config.ts, which Astro
  * hashes itself (it empties the store when that file changes).
  */
 const LOADER_CODE = ['src/lib/content', 'src/loaders', 'src/lib/build/body-store.ts', 'package-lock.json'];
@@ -86,7 +87,10 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       yield { item: { id, file, digest, data: parsed.data }, body: parsed.body };
     }
   }
+  const started = performance.now();
+  let rendered = 0;
   await renderAll(jobs(), changed.length, ({ id, file, digest, data }, { html, text }) => {
+    rendered++;
     const body = bodyFile(bodies, digest);
     writeBody(body, html);
     // The body is not in the store (src/lib/build/body-store.ts): pages read it from `bodyFile`.
@@ -98,6 +102,10 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       rendered: { html: '', metadata: { summary: data.summary ?? summarize(text), bodyFile: body } },
     });
   });
+  // What a rebuild had to render tells an editor (and the bench) whether a code change reached the articles.
+  const total = result.articles.length;
+  context.logger.info(`rendered ${rendered} of ${total} articles (${total - rendered} unchanged since the last sync)`);
+  recordStage({ stage: 'render', ms: performance.now() - started, rendered, articles: total });
   for (const id of untouched) store.delete(id);
   pruneBodies(bodies, kept);
   if (!context.watcher) {
