@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 
@@ -39,12 +39,18 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !leaked.has(name) && !name.startsWith('VITEST')));
 }
 
-/** `env` adds variables to the build's environment, such as DEVZONE_BASE for a sub-path build. */
-export function buildSite(contentDir: string, options: { tz?: string; work?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+/**
+ * `env` adds variables to the build's environment, such as DEVZONE_BASE for a sub-path build.
+ * `project` is the project to build (a copy of this one, see copyProject), by default this one.
+ */
+export function buildSite(
+  contentDir: string,
+  options: { tz?: string; work?: string; env?: NodeJS.ProcessEnv; project?: string } = {},
+): BuildResult {
   const work = options.work ?? tempDir('build');
   const dist = join(work, 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', dist], {
-    cwd: ROOT,
+    cwd: options.project ?? ROOT,
     encoding: 'utf8',
     env: {
       ...cleanEnv(),
@@ -58,6 +64,20 @@ export function buildSite(contentDir: string, options: { tz?: string; work?: str
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist };
+}
+
+/** What a build of the site reads from the project, besides node_modules/ and the content. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+/**
+ * A copy of this project in a new folder (tempDir), its node_modules/ a link to this one's, for a
+ * test that edits the code it builds: other test files build from this src/ at the same time.
+ */
+export function copyProject(prefix: string): string {
+  const project = tempDir(prefix);
+  for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(project, name), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  return project;
 }
 
 /**
