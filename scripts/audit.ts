@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { auditReport, auditSummary } from '@/lib/audit/rules';
 import { readBuildStamp, runAudit } from '@/lib/audit/runner';
 import { fileOfPath } from '@/lib/build/output-files';
+import { DEFAULT_CACHE_DIR } from '@/lib/build/cache-files';
 import { searchPath } from '@/lib/site/urls';
 import { SITE } from '@/site.config';
 
@@ -29,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const rootDir = process.cwd();
   const outDir = resolve(rootDir, argv[0] ?? 'dist');
-  const cacheDir = resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? 'node_modules/.astro');
+  const cacheDir = resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? DEFAULT_CACHE_DIR);
   const stamp = readBuildStamp(cacheDir);
   if (!existsSync(outDir) || !stamp) {
     process.stderr.write(

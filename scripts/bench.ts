@@ -1,5 +1,5 @@
-// `npm run bench`: times `npm run build` on generated corpora (cold, warm, after one edit) and
-// prints a table of stages, memory and output. See USAGE in scripts/bench/report.ts.
+// `npm run bench`: times `npm run build` on generated corpora (cold, warm, after one edit, after a
+// code change) and prints a table of stages, memory and output. See USAGE in scripts/bench/report.ts.
 //
 // Every build is the real `npm run build` (same Node options, integrations and checks) in a child
 // process; stage timings come from the build itself (DEVZONE_BUILD_STATS, src/lib/build/stage-stats.ts),
@@ -9,7 +9,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { samplePeak } from './bench/memory.ts';
-import { cdnReport, formatTable, parseBenchArgs, parseStats, USAGE, UsageError, type BenchRow, type RunKind } from './bench/report.ts';
+import {
+  cdnReport,
+  CODE_EDITS,
+  formatTable,
+  parseBenchArgs,
+  parseStats,
+  USAGE,
+  UsageError,
+  withCodeEdit,
+  type BenchRow,
+  type RunKind,
+} from './bench/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -109,7 +120,37 @@ function editOne(content: string): { restore: () => void } {
   const edited = original.toString('utf8').replace(/^title: (.*)$/m, 'title: $1（更新）');
   if (edited === original.toString('utf8')) throw new Error(`no title line in ${file}`);
   writeFileSync(file, edited);
-  return { restore: () => writeFileSync(file, original) };
+  return restoredOnExit(() => writeFileSync(file, original));
+}
+
+/** `restore`, also run when the bench is stopped (Ctrl-C) during the build, so no edit is left behind. */
+function restoredOnExit(restore: () => void): { restore: () => void } {
+  const stop = (signal: NodeJS.Signals) => {
+    restore();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    restore: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      restore();
+    },
+  };
+}
+
+/**
+ * Adds a function to the module the run names (CODE_EDITS), in this repository: the build runs
+ * this repository's code, as `npm run build` does.
+ */
+function editCode(run: RunKind): { restore: () => void } | undefined {
+  const module = CODE_EDITS[run];
+  if (!module) return undefined;
+  const file = join(ROOT, module);
+  const original = readFileSync(file);
+  writeFileSync(file, withCodeEdit(original.toString('utf8'), run));
+  return restoredOnExit(() => writeFileSync(file, original));
 }
 
 async function main(): Promise<void> {
@@ -130,7 +171,7 @@ async function main(): Promise<void> {
         rmSync(join(work, 'dist'), { recursive: true, force: true });
       }
       console.log(`${articles} articles: ${run} build …`);
-      const edit = run === 'edit' ? editOne(content) : undefined;
+      const edit = run === 'edit' ? editOne(content) : editCode(run);
       try {
         rows.push(await build(articles, run, content, work));
       } finally {

@@ -9,14 +9,39 @@ export const USAGE = `Usage: npm run bench -- [--sizes N,N…] [--large] [--runs
   --runs LIST   which builds to time, in this order (default cold,warm,edit):
                 cold: no content cache, empty output folder;
                 warm: again, nothing changed;
-                edit: again after one article's title was changed (restored afterwards)
+                edit: again after one article's title was changed;
+                feed-code, audit-code, search-code, render-code: again after a code change (an
+                added exported function) in src/lib/feeds/feed-mapping.ts, src/lib/audit/rules.ts,
+                src/lib/search/records.ts or src/lib/content/markdown.ts.
+                Each change is undone after its build, so the build after it has that to rebuild too
   --dir DIR     where corpora, caches and outputs go (default .bench/); generated corpora are
                 kept there and reused by later runs
   --seed S      the generator's seed (default 1)
   --help        show this message`;
 
-export const RUN_KINDS = ['cold', 'warm', 'edit'] as const;
+export const RUN_KINDS = ['cold', 'warm', 'edit', 'feed-code', 'audit-code', 'search-code', 'render-code'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
+
+/** The runs of a bench without --runs. */
+export const DEFAULT_RUNS: readonly RunKind[] = ['cold', 'warm', 'edit'];
+
+/**
+ * The module each code run edits, one per cache key it should (or should not) reach: feed and
+ * audit code reach no cache of the articles, search code only the search shards, the Markdown
+ * renderer every article (docs/architecture.md#caches).
+ */
+export const CODE_EDITS: Partial<Record<RunKind, string>> = {
+  'feed-code': 'src/lib/feeds/feed-mapping.ts',
+  'audit-code': 'src/lib/audit/rules.ts',
+  'search-code': 'src/lib/search/records.ts',
+  'render-code': 'src/lib/content/markdown.ts',
+};
+
+/** `source` with a function added: a change to the code (not only a comment) that no page, feed or record shows. */
+export function withCodeEdit(source: string, run: RunKind): string {
+  const name = `benchEdit${run.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
+  return `${source}\n/** Added by npm run bench (${run}), removed after its build. */\nexport function ${name}(): string {\n  return '${run}';\n}\n`;
+}
 
 export interface BenchOptions {
   sizes: number[];
@@ -36,7 +61,7 @@ function integer(flag: string, raw: string | undefined, min: number): number {
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { sizes: [1000, 10_000], runs: [...RUN_KINDS], dir: '.bench', seed: 1, help: false };
+  const options: BenchOptions = { sizes: [1000, 10_000], runs: [...DEFAULT_RUNS], dir: '.bench', seed: 1, help: false };
   let large = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -78,26 +103,42 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   return options;
 }
 
-/** Stage name -> milliseconds, plus the search index's own figures when it reported them. */
+/**
+ * Stage name -> milliseconds, plus what the build did when it said so: articles the loader
+ * rendered (of all it stored), search shards re-indexed (of all), pages Astro took from its cache.
+ */
 export interface BuildStages {
   ms: Record<string, number>;
   searchRecords?: number;
+  rendered?: { done: number; of: number };
+  reindexed?: { done: number; of: number };
+  reusedPages?: number;
+}
+
+/** `{ done, of }` from two numeric fields of a stage line, when it has both. */
+function counts(stat: Record<string, unknown>, done: string, of: string): { done: number; of: number } | undefined {
+  const [part, whole] = [stat[done], stat[of]];
+  return typeof part === 'number' && typeof whole === 'number' ? { done: part, of: whole } : undefined;
 }
 
 /**
  * The stage lines a build appended (one JSON object a line); for the search index, when its
  * integration wrote no line, the time from its log line `[devzone-pagefind] indexed N articles
- * in Xs`. A stage reported twice is summed.
+ * in Xs`. A stage reported twice is summed. Pages reused are the routes the log lists as
+ * `(cached)` or `(restored)`, once it lists the routes at all.
  */
 export function parseStats(jsonLines: string, log = ''): BuildStages {
   const stages: BuildStages = { ms: {} };
   for (const line of jsonLines.split('\n')) {
     if (!line.trim()) continue;
-    const stat = JSON.parse(line) as { stage?: unknown; ms?: unknown; records?: unknown };
+    const stat = JSON.parse(line) as Record<string, unknown>;
     if (typeof stat.stage !== 'string' || typeof stat.ms !== 'number') throw new Error(`not a stage line: ${line}`);
     stages.ms[stat.stage] = (stages.ms[stat.stage] ?? 0) + stat.ms;
     if (stat.stage === 'search' && typeof stat.records === 'number') stages.searchRecords = stat.records;
+    if (stat.stage === 'search') stages.reindexed = counts(stat, 'reindexed', 'shards') ?? stages.reindexed;
+    if (stat.stage === 'render') stages.rendered = counts(stat, 'rendered', 'articles') ?? stages.rendered;
   }
+  if (log.includes('generating static routes')) stages.reusedPages = log.match(/├─ \S+ \((?:cached|restored)\)/g)?.length ?? 0;
   if (stages.ms.search === undefined) {
     const logged = /\[devzone-pagefind\] indexed (\d+) articles in ([\d.]+)s/.exec(log);
     if (logged) {
@@ -130,6 +171,7 @@ const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 10
 const count = (n: number) => n.toLocaleString('en-US');
 const megabytes = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
 const gigabytes = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
+const fraction = (part: { done: number; of: number } | undefined) => (part ? `${count(part.done)}/${count(part.of)}` : '–');
 
 export function otherMs(row: BenchRow): number {
   return Math.max(0, row.wallMs - STAGES.reduce((sum, stage) => sum + (row.stages.ms[stage] ?? 0), 0));
@@ -144,6 +186,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'wall s',
     ...STAGES.map((stage) => `${stage} s`),
     'other s',
+    'rendered',
+    're-indexed',
+    'reused pages',
     'pages/s',
     'peak GB',
     'files',
@@ -158,6 +203,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
     seconds(row.wallMs),
     ...STAGES.map((stage) => seconds(row.stages.ms[stage])),
     seconds(otherMs(row)),
+    fraction(row.stages.rendered),
+    fraction(row.stages.reindexed),
+    row.stages.reusedPages === undefined ? '–' : count(row.stages.reusedPages),
     row.wallMs > 0 ? Math.round(row.pages / (row.wallMs / 1000)).toString() : '–',
     gigabytes(row.peakBytes),
     count(row.files),

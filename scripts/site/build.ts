@@ -39,12 +39,19 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !leaked.has(name) && !name.startsWith('VITEST')));
 }
 
-/** `env` adds variables to the build's environment, such as DEVZONE_BASE for a sub-path build. */
-export function buildSite(contentDir: string, options: { tz?: string; work?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+/**
+ * `env` adds variables to the build's environment, such as DEVZONE_BASE for a sub-path build.
+ * `project` is the project to build (a copy of this one, see copyProject in test/build/helpers.ts),
+ * by default this one.
+ */
+export function buildSite(
+  contentDir: string,
+  options: { tz?: string; work?: string; env?: NodeJS.ProcessEnv; project?: string } = {},
+): BuildResult {
   const work = options.work ?? tempDir('build');
   const dist = join(work, 'dist');
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', dist], {
-    cwd: ROOT,
+    cwd: options.project ?? ROOT,
     encoding: 'utf8',
     env: {
       ...cleanEnv(),

@@ -12,6 +12,7 @@ import {
   stampFile,
   writeOutputStamp,
 } from '../lib/build/output-state.ts';
+import { astroCachePath } from '../lib/build/cache-files.ts';
 
 /**
  * Keeps `dist/` between builds (astro.config.mjs sets `vite.build.emptyOutDir: false`), so that
@@ -111,7 +112,7 @@ function publicFiles(dir: string): string[] {
  */
 function forgetHalfWrittenPages(cacheDir: string, stamp: ReturnType<typeof readOutputStamp>): void {
   if (stamp?.state === 'done') return;
-  const manifest = join(cacheDir, 'incremental-build.json');
+  const manifest = astroCachePath(cacheDir, 'incrementalManifest');
   if (!existsSync(manifest)) return;
   if (stamp && statSync(manifest).mtimeMs > statSync(stampFile(cacheDir)).mtimeMs) return;
   rmSync(manifest, { force: true });

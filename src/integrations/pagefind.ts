@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { ARTICLE_MANIFEST, readArticleManifest } from '../lib/build/article-manifest.ts';
+import { readArticleManifest } from '../lib/build/article-manifest.ts';
+import { cachePath } from '../lib/build/cache-files.ts';
 import { isVisible, sortArticles } from '../lib/content/article.ts';
 import { buildTime, startBuildClock } from '../lib/build/clock.ts';
+import { sourceDigest } from '../lib/build/source-digest.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
@@ -48,13 +50,27 @@ const WORKERS = Math.max(1, Math.min(SITE.searchProcesses, availableParallelism(
 /** While the pages render on one core: the others. */
 const WORKERS_DURING_PAGES = Math.max(1, Math.min(WORKERS, availableParallelism() - 1));
 
-/** The code that turns an article into what Pagefind indexes: part of every shard's cache key. */
-const SEARCH_CODE = ['records.ts', 'tokens.ts', 'query.ts'].map((name) => new URL(`../lib/search/${name}`, import.meta.url));
+/**
+ * The code that shapes a cached shard, relative to the project root: part of every shard's key
+ * (src/integrations/pagefind-shard.ts `shardName`), with Pagefind's version and settings.
+ * - src/lib/search/: the record of an article (fields, filters, sort key), the tokens Pagefind
+ *   indexes for Chinese, and how articles are cut into shards.
+ * - src/integrations/pagefind-shard.ts: how a shard's pages are handed to Pagefind and what of
+ *   its output is kept.
+ * Nothing else, so an edit in feed, page or audit code re-indexes no shard. What records.ts takes
+ * from other modules (URLs from src/lib/site/urls.ts, dates from src/lib/content/) is in each
+ * article's record fields, which the key hashes as values; the body is named by the content
+ * store's digest, which covers the Markdown renderer and the lockfile (so the HTML-to-text
+ * libraries too, src/loaders/news.ts). This integration and its worker only schedule shards and
+ * put them in place.
+ */
+const SEARCH_CODE = ['src/lib/search', 'src/integrations/pagefind-shard.ts'];
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function fingerprint(): Promise<string> {
   const manifest = new URL('../../node_modules/pagefind/package.json', import.meta.url);
   const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string };
-  const code = await Promise.all(SEARCH_CODE.map((file) => readFile(file, 'utf8')));
+  const code = sourceDigest(ROOT, SEARCH_CODE);
   return JSON.stringify({ pagefind: version, config: PAGEFIND_CONFIG, layout: SHARD_LAYOUT, code });
 }
 
@@ -208,8 +224,8 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         if (command === 'build') startBuildClock();
       },
       'astro:config:done': ({ config }) => {
-        cacheRoot = join(fileURLToPath(config.cacheDir), 'search-shards');
-        manifest = fileURLToPath(new URL(ARTICLE_MANIFEST, config.cacheDir));
+        cacheRoot = cachePath(fileURLToPath(config.cacheDir), 'searchShards');
+        manifest = cachePath(fileURLToPath(config.cacheDir), 'articleManifest');
       },
       // The content sync is done (it wrote the manifest); Astro now bundles, then renders the pages.
       'astro:build:start': async () => {

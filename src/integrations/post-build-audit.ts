@@ -1,9 +1,10 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { auditReport, auditSummary } from '../lib/audit/rules.ts';
 import { runAudit, writeBuildStamp } from '../lib/audit/runner.ts';
 import { fileOfPath } from '../lib/build/output-files.ts';
+import { cachePath } from '../lib/build/cache-files.ts';
 import { searchPath } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 
@@ -52,7 +53,7 @@ export function postBuildAudit(options: { bundleDir: string }): AstroIntegration
           bundleDir: options.bundleDir,
           searchPage: fileOfPath(searchPath(), SITE.base) ?? '',
           // A rebuild reads again only the files written since the last build's audit.
-          scanCache: join(cacheDir, 'devzone-audit-scans'),
+          scanCache: cachePath(cacheDir, 'auditScans'),
         });
         const summary = auditSummary(result, (performance.now() - started) / 1000);
         if (result.findings.length) {

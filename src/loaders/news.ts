@@ -1,13 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { parseArticleFile } from '@/lib/content/article-file';
 import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/content/content-check';
-import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
+import { bodyFile, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
+import { cachePath, PREVIEW_CACHE_DIR } from '@/lib/build/cache-files';
+import { sourceDigest } from '@/lib/build/source-digest';
+import { recordStage } from '@/lib/build/stage-stats';
 import { summarize } from '@/lib/content/markdown';
-import { ARTICLE_MANIFEST, writeArticleManifest } from '@/lib/build/article-manifest';
+import { writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
 import type { ArticleData } from '@/lib/content/schema';
 import { renderAll, type RenderJob } from './render-pool.ts';
@@ -24,22 +27,27 @@ import { articlePath } from '@/lib/site/urls';
  */
 
 /**
- * What the cached data and HTML were made with: every source file of src/lib and of this
- * loader, and the locked dependency versions. Changing the schema, the sanitiser or a library
- * invalidates the cache instead of serving HTML that the new code would not write.
+ * What a stored entry (an article's data, summary and body file) is made with, relative to the
+ * project root: part of every article's digest, so changing the schema, the sanitiser or a
+ * library re-renders every article instead of serving HTML the new code would not write. The
+ * digest names the body file, which is in every article page's key (src/lib/site/page-keys.ts)
+ * and every search shard's (src/integrations/pagefind-shard.ts), so this list is also what
+ * re-renders every article page and re-indexes every shard: it holds the code that shapes the
+ * entry and nothing else.
+ * - src/lib/content/: reading, checking and rendering an article (frontmatter, schema, registry,
+ *   Markdown). The folder imports nothing outside itself (docs/architecture.md#boundaries), so
+ *   it is all the project code those run.
+ * - src/loaders/: this loader, its render pool and worker.
+ * - src/lib/build/body-store.ts: how a body file is written and named.
+ * - package-lock.json: the libraries (remark, rehype, the sanitiser, zod, yaml, pinyin).
+ * Left out: src/lib/site/urls.ts (the check names an article's URL only in its messages, and a
+ * problem stops the build); the article manifest and the cache folder's names
+ * (src/lib/build/article-manifest.ts, cache-files.ts: the manifest is written afresh from the
+ * store at every sync, and an entry whose body file is not where this sync puts it is rendered
+ * again whatever its digest); stage-stats.ts (timings only); src/content.config.ts, which Astro
+ * hashes itself (it empties the store when that file changes).
  */
-function codeFingerprint(rootDir: string): string {
-  const sources = ['src/lib', 'src/loaders'].flatMap((dir) =>
-    readdirSync(join(rootDir, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.ts'))
-      .sort()
-      .map((name) => join(rootDir, dir, name)),
-  );
-  return [...sources, join(rootDir, 'package-lock.json')]
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\0');
-}
+const LOADER_CODE = ['src/lib/content', 'src/loaders', 'src/lib/build/body-store.ts', 'package-lock.json'];
 
 /**
  * Stores every article that passed the check, rendering only those whose file (or the code, or
@@ -54,7 +62,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   const fileContext = articleContext(result.registry, join(rootDir, 'public'));
   // Beside the store: the preview's store is in .astro/, a build's in cacheDir, and each prunes
   // the bodies the other's store does not name.
-  const bodies = fileURLToPath(new URL(BODIES_FOLDER, context.watcher ? new URL('.astro/', context.config.root) : context.config.cacheDir));
+  const bodies = cachePath(context.watcher ? join(rootDir, PREVIEW_CACHE_DIR) : fileURLToPath(context.config.cacheDir), 'bodies');
   ensureBodies(bodies);
 
   const changed: Array<{ id: string; file: string; absolute: string; digest: string }> = [];
@@ -79,7 +87,10 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       yield { item: { id, file, digest, data: parsed.data }, body: parsed.body };
     }
   }
+  const started = performance.now();
+  let rendered = 0;
   await renderAll(jobs(), changed.length, ({ id, file, digest, data }, { html, text }) => {
+    rendered++;
     const body = bodyFile(bodies, digest);
     writeBody(body, html);
     // The body is not in the store (src/lib/build/body-store.ts): pages read it from `bodyFile`.
@@ -91,6 +102,10 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       rendered: { html: '', metadata: { summary: data.summary ?? summarize(text), bodyFile: body } },
     });
   });
+  // What a rebuild had to render tells an editor (and the bench) whether a code change reached the articles.
+  const total = result.articles.length;
+  context.logger.info(`rendered ${rendered} of ${total} articles (${total - rendered} unchanged since the last sync)`);
+  recordStage({ stage: 'render', ms: performance.now() - started, rendered, articles: total });
   for (const id of untouched) store.delete(id);
   pruneBodies(bodies, kept);
   if (!context.watcher) {
@@ -98,7 +113,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       article: toArticle(entry.id, entry.filePath ?? entry.id, entry.data as ArticleData, String(entry.rendered?.metadata?.summary ?? '')),
       bodyFile: String(entry.rendered?.metadata?.bodyFile),
     }));
-    writeArticleManifest(fileURLToPath(new URL(ARTICLE_MANIFEST, context.config.cacheDir)), entries);
+    writeArticleManifest(cachePath(fileURLToPath(context.config.cacheDir), 'articleManifest'), entries);
   }
 }
 
@@ -122,7 +137,7 @@ export function newsLoader({ base }: { base: string }): Loader {
           '检查 DEVZONE_CONTENT_DIR / Check DEVZONE_CONTENT_DIR.',
         );
       }
-      const code = context.generateDigest(codeFingerprint(rootDir));
+      const code = sourceDigest(rootDir, LOADER_CODE);
       // The check comes first: a build with a problem renders nothing.
       const check = () => checkContent({ rootDir, contentDir: baseDir, articlePath });
       const result = check();

@@ -1,14 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { ROOT } from '../../scripts/site/build.ts';
+import { ROOT, tempDir } from '../../scripts/site/build.ts';
 
 /**
  * What the build tests share: building the site (scripts/site/build.ts, which the recall report
  * uses too), generating a corpus, and reading the pages of a built site.
  */
 export { buildSite, ROOT, tempDir, type BuildResult } from '../../scripts/site/build.ts';
+
+/** What a build of the site reads from the project, besides node_modules/ and the content. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+/**
+ * A copy of this project in a new folder (tempDir), its node_modules/ a link to this one's, for a
+ * test that edits the code it builds: other test files build from this src/ at the same time.
+ */
+export function copyProject(prefix: string): string {
+  const project = tempDir(prefix);
+  for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(project, name), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  return project;
+}
 
 /**
  * Runs the project's corpus generator into `out`. It writes or completes the registry the

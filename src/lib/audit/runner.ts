@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib/audit/rules';
 import { expectedSite, type BuildWindow } from '@/lib/audit/expected';
 import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit/scan-cache';
+import { cachePath } from '@/lib/build/cache-files';
 import { scanOutputFile, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
 import { outputFiles } from '@/lib/build/output-files';
 import { checkContent } from '@/lib/content/content-check';
@@ -42,7 +43,12 @@ export interface AuditOptions {
   scanCache?: string;
 }
 
-/** What the scan cache's entries depend on besides each file: the scanning code and its parser. */
+/**
+ * What the scan cache's entries depend on besides each file: the scanning code and its parser,
+ * and the folder the files are in. scan.ts is the only project code a scan runs (it imports
+ * htmlparser2 and Node alone); the rules, the expected set and this runner judge the scans afresh
+ * on every audit, so an edit there keeps every stored scan.
+ */
 function scanVersion(outDir: string): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(new URL('./scan.ts', import.meta.url)));
@@ -233,14 +239,12 @@ export interface BuildStamp {
   contentDir: string;
 }
 
-const STAMP = 'devzone-build.json';
-
 export function writeBuildStamp(cacheDir: string, stamp: BuildStamp): void {
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(join(cacheDir, STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
+  writeFileSync(cachePath(cacheDir, 'buildStamp'), `${JSON.stringify(stamp, null, 2)}\n`);
 }
 
 export function readBuildStamp(cacheDir: string): BuildStamp | undefined {
-  const file = join(cacheDir, STAMP);
+  const file = cachePath(cacheDir, 'buildStamp');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildStamp) : undefined;
 }

@@ -3,14 +3,12 @@ import type { Article } from '@/lib/content/article';
 
 /**
  * Every article the content sync stored, as pages see it, with the file that holds its rendered
- * body (src/lib/build/body-store.ts): written by the loader (src/loaders/news.ts) beside the content
- * cache at the end of each sync, read by the search index (src/integrations/pagefind.ts), which
- * starts indexing while Astro bundles and renders the pages, before any page could hand it the
- * articles. Drafts and scheduled articles are listed too: the reader applies the build's
+ * body (src/lib/build/body-store.ts): written by the loader (src/loaders/news.ts) into the cache
+ * folder (`articleManifest`, src/lib/build/cache-files.ts) at the end of each sync, read by the
+ * search index (src/integrations/pagefind.ts), which starts indexing while Astro bundles and
+ * renders the pages, before any page could hand it the articles. Drafts and scheduled articles are listed too: the reader applies the build's
  * publication rule (src/lib/content/article.ts) with the build's moment (src/lib/build/clock.ts).
  */
-
-export const ARTICLE_MANIFEST = 'devzone-articles.json';
 
 export interface ManifestEntry {
   article: Article;

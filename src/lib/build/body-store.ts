@@ -2,19 +2,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 
 /**
- * Rendered article bodies, one file each, beside Astro's content cache (cacheDir) instead of in
- * the content store. Astro inlines the whole store into the server bundle that renders the
- * pages; with the bodies in it, 100,000 articles made a 500 MB store that Vite/Rolldown had to
- * bundle and the build had to hold in memory twice (module source and parsed entries). The store
- * keeps each article's data, summary and the path of its body file; a page reads its body when
- * it renders.
+ * Rendered article bodies, one file each, in a folder of the cache (`bodies`,
+ * src/lib/build/cache-files.ts) instead of in the content store. Astro inlines the whole store
+ * into the server bundle that renders the pages; with the bodies in it, 100,000 articles made a
+ * 500 MB store that Vite/Rolldown had to bundle and the build had to hold in memory twice (module
+ * source and parsed entries). The store keeps each article's data, summary and the path of its
+ * body file; a page reads its body when it renders.
  *
  * A body file is named by the store's digest of the article (its bytes, the registry and the
  * code that rendered it), so a file never changes once written: a changed article gets a new
  * file, and the old one is pruned at the end of the content sync.
  */
-
-export const BODIES_FOLDER = 'devzone-bodies';
 
 export function bodyFile(dir: string, digest: string): string {
   return join(dir, `${digest}.html`);

@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { cachePath } from '@/lib/build/cache-files';
 
 /**
  * The output folder kept between builds (src/integrations/kept-output.ts): what a build may trust of
@@ -66,10 +67,8 @@ export type OutputStamp =
   /** The output as the last build left it. */
   | { state: 'done'; outDir: string; files: number; digest: string };
 
-const STAMP = 'devzone-output.json';
-
 export function stampFile(cacheDir: string): string {
-  return join(cacheDir, STAMP);
+  return cachePath(cacheDir, 'outputStamp');
 }
 
 export function readOutputStamp(cacheDir: string): OutputStamp | undefined {

@@ -1,5 +1,5 @@
 import { bySize } from '@/lib/site/article-groups';
-import { feedTitle, type FeedListing } from '@/lib/feeds/feed-mapping';
+import { feedTitle, type FeedListing } from '@/lib/feeds/feed-links';
 import { listingHeading } from '@/lib/site/listings';
 import { feedPath, listingPath, sectionOf, termSlug } from '@/lib/site/urls';
 import { type TaxonomyKind } from '@/lib/content/taxonomy';
@@ -7,8 +7,9 @@ import { TAXONOMIES, type SiteIndex } from '@/lib/site/site-index';
 
 /**
  * Every feed the site has: the whole site's and one per region, zone, type, source and year
- * listing. The feed routes, the 订阅 page, the OPML file and the pages' <link rel="alternate">
- * all read this, so a listing cannot have a page without a feed or a feed no one lists.
+ * listing. The feed routes, the 订阅 page and the OPML file read this, and pages announce feeds
+ * with the same paths and titles (feed-links.ts), so a listing cannot have a page without a feed
+ * or a feed no one lists.
  */
 
 export interface FeedEntry extends FeedListing {
@@ -85,20 +86,4 @@ export function taxonomyFeedPaths(index: SiteIndex): Array<{ params: { section: 
       props: { kind, name },
     })),
   );
-}
-
-/** A <link rel="alternate"> to a feed. */
-export interface FeedLink {
-  title: string;
-  href: string;
-}
-
-/**
- * The feeds a page announces: its own listing's first (feed readers subscribe to the first one
- * they find), then the whole site's. Pages that are not a listing announce the site's.
- */
-export function feedLinks(...listings: FeedListing[]): FeedLink[] {
-  const all: FeedListing[] = [...listings, { kind: 'all' }];
-  const unique = all.filter((listing, i) => all.findIndex((other) => other.kind === listing.kind && other.name === listing.name) === i);
-  return unique.map((listing) => ({ title: feedTitle(listing), href: feedPath(listing.kind, listing.name) }));
 }

@@ -3,9 +3,10 @@ import XMLBuilder from 'fast-xml-builder';
 import type { Article } from '@/lib/content/article';
 import { coverType } from '@/lib/content/covers';
 import { toRfc822 } from '@/lib/content/dates';
+import { feedTitle, type FeedListing } from '@/lib/feeds/feed-links';
 import { feedHtml } from '@/lib/feeds/item-html';
 import { listingHeading } from '@/lib/site/listings';
-import { absoluteUrl, articlePath, feedPath, feedStylesheetPath, listingPath, publicFilePath, type ListingKind } from '@/lib/site/urls';
+import { absoluteUrl, articlePath, feedPath, feedStylesheetPath, listingPath, publicFilePath } from '@/lib/site/urls';
 import { xmlText } from '@/lib/feeds/xml';
 import { SITE } from '@/site.config';
 
@@ -65,17 +66,6 @@ export function feedItem(article: Article, html: string, coverBytes?: number): R
       'dc:creator': source,
     }),
   };
-}
-
-export interface FeedListing {
-  kind: ListingKind;
-  /** The region, zone, type, source or year; absent for the whole site. */
-  name?: string;
-}
-
-/** A feed's title: the site name alone for the whole site, else the listing's heading first. */
-export function feedTitle({ kind, name }: FeedListing): string {
-  return xmlText(kind === 'all' ? SITE.title : `${listingHeading({ kind, name })} - ${SITE.title}`);
 }
 
 /**

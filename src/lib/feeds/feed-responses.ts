@@ -4,7 +4,8 @@ import type { Article } from '@/lib/content/article';
 import { timed } from '@/lib/build/stage-stats';
 import { getArticleHtml, getSiteIndex, isPreview } from '@/lib/site/collections';
 import { coverSizes, fileSize } from '@/lib/content/covers';
-import { feedItem, feedOptions, type FeedListing } from '@/lib/feeds/feed-mapping';
+import type { FeedListing } from '@/lib/feeds/feed-links';
+import { feedItem, feedOptions } from '@/lib/feeds/feed-mapping';
 import { SITE } from '@/site.config';
 
 /**

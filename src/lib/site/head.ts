@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/content/article';
 import { toBeijingIso } from '@/lib/content/dates';
-import { feedLinks, type FeedLink } from '@/lib/feeds/catalog';
+import { feedLinks, type FeedLink } from '@/lib/feeds/feed-links';
 import { articleBreadcrumb } from '@/lib/site/listings';
 import { absoluteUrl, publicFilePath } from '@/lib/site/urls';
 import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from '@/lib/site/structured-data';

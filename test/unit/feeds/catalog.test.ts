@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allFeeds, feedCatalog, feedLinks, taxonomyFeedPaths } from '@/lib/feeds/catalog';
+import { allFeeds, feedCatalog, taxonomyFeedPaths } from '@/lib/feeds/catalog';
 import { buildSiteIndex } from '@/lib/site/site-index';
 import { article } from '../helpers';
 
@@ -40,19 +40,5 @@ describe('feedCatalog', () => {
       props: { kind: 'zone', name: '苏州工业园区' },
     });
     expect(paths).toContainEqual({ params: { section: 'years', term: '2022' }, props: { kind: 'year', name: '2022' } });
-  });
-});
-
-describe('feedLinks', () => {
-  test("a listing announces its own feed first, then the site's", () => {
-    expect(feedLinks({ kind: 'region', name: '盐城' })).toEqual([
-      { title: '盐城 - 开发区新闻', href: '/regions/yancheng/rss.xml' },
-      { title: '开发区新闻', href: '/news/rss.xml' },
-    ]);
-  });
-
-  test('the site feed is announced once', () => {
-    expect(feedLinks()).toEqual([{ title: '开发区新闻', href: '/news/rss.xml' }]);
-    expect(feedLinks({ kind: 'all' })).toEqual([{ title: '开发区新闻', href: '/news/rss.xml' }]);
   });
 });

@@ -1,7 +1,7 @@
 // One feed per region, zone, type, source and year listing: /zones/{slug}/rss.xml.
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '@/lib/site/collections';
-import type { FeedListing } from '@/lib/feeds/feed-mapping';
+import type { FeedListing } from '@/lib/feeds/feed-links';
 import { taxonomyFeedPaths } from '@/lib/feeds/catalog';
 import { feedResponse } from '@/lib/feeds/feed-responses';
 
