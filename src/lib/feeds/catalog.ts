@@ -1,5 +1,6 @@
 import { bySize } from '@/lib/site/article-groups';
 import { feedTitle, type FeedListing } from '@/lib/feeds/feed-links';
+import { FEED_LABELS } from '@/lib/site/labels';
 import { listingHeading } from '@/lib/site/listings';
 import { feedPath, listingPath, sectionOf, termSlug } from '@/lib/site/urls';
 import { type TaxonomyKind } from '@/lib/content/taxonomy';
@@ -29,7 +30,7 @@ export function feedEntry(index: SiteIndex, kind: FeedListing['kind'], name?: st
   return {
     kind,
     name,
-    label: kind === 'all' ? '全站新闻' : listingHeading({ kind, name }),
+    label: kind === 'all' ? FEED_LABELS.siteFeed : listingHeading({ kind, name }),
     title: feedTitle({ kind, name }),
     path: feedPath(kind, name),
     pagePath: listingPath(kind, name),

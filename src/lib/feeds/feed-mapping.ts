@@ -5,6 +5,7 @@ import { coverType } from '@/lib/content/covers';
 import { toRfc822 } from '@/lib/content/dates';
 import { feedTitle, type FeedListing } from '@/lib/feeds/feed-links';
 import { feedHtml } from '@/lib/feeds/item-html';
+import { FEED_LABELS } from '@/lib/site/labels';
 import { listingHeading } from '@/lib/site/listings';
 import { absoluteUrl, articlePath, feedPath, feedStylesheetPath, listingPath, publicFilePath } from '@/lib/site/urls';
 import { xmlText } from '@/lib/feeds/xml';
@@ -77,7 +78,7 @@ export function feedOptions(listing: FeedListing, items: RSSFeedItem[], newest?:
   const { kind, name } = listing;
   return {
     title: feedTitle(listing),
-    description: xmlText(kind === 'all' ? SITE.description : `${SITE.title}：${listingHeading({ kind, name })}的最新新闻`),
+    description: xmlText(kind === 'all' ? SITE.description : FEED_LABELS.description(SITE.title, listingHeading({ kind, name }))),
     site: absoluteUrl(listingPath(kind, name)),
     items,
     // A fresh object each time: @astrojs/rss deletes `content` from the one it is given.

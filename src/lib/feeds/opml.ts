@@ -1,6 +1,6 @@
 import XMLBuilder from 'fast-xml-builder';
 import { allFeeds, type FeedCatalog, type FeedEntry } from '@/lib/feeds/catalog';
-import { SECTION_LABELS } from '@/lib/site/listings';
+import { FEED_LABELS, SECTION_LABELS } from '@/lib/site/labels';
 import { absoluteUrl } from '@/lib/site/urls';
 import { xmlText } from '@/lib/feeds/xml';
 import { SITE } from '@/site.config';
@@ -36,7 +36,7 @@ export function opmlDocument(catalog: FeedCatalog): string {
       catalog.regions.map(({ feed }) => feed),
     ),
     folder(SECTION_LABELS.zone, zones),
-    folder('类型', catalog.types),
+    folder(SECTION_LABELS.type, catalog.types),
     folder(SECTION_LABELS.source, catalog.sources),
     folder(SECTION_LABELS.year, catalog.years),
   ].filter((group) => group.outline.length > 0);
@@ -44,7 +44,7 @@ export function opmlDocument(catalog: FeedCatalog): string {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     opml: {
       '@_version': '2.0',
-      head: { title: `${SITE.title} - 全部订阅源（${allFeeds(catalog).length} 个）` },
+      head: { title: FEED_LABELS.opmlTitle(SITE.title, allFeeds(catalog).length) },
       body: { outline: [outline(catalog.site), ...groups] },
     },
   });

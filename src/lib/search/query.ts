@@ -1,4 +1,5 @@
 import { shardYears } from '@/lib/search/shards';
+import { ARTICLE_META_LABELS, SECTION_LABELS } from '@/lib/site/labels';
 import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
 
 /**
@@ -9,10 +10,10 @@ import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
 
 /** Filters the search page offers, in the order it shows them, with their labels. */
 export const SEARCH_FILTERS = [
-  { key: 'region', label: '地区' },
-  { key: 'zone', label: '发布开发区' },
-  { key: 'type', label: '类型' },
-  { key: 'year', label: '年份' },
+  { key: 'region', label: SECTION_LABELS.region },
+  { key: 'zone', label: ARTICLE_META_LABELS.zone },
+  { key: 'type', label: SECTION_LABELS.type },
+  { key: 'year', label: SECTION_LABELS.year },
 ] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]['key'];
 
@@ -130,7 +131,7 @@ export function orderByRanking(ids: readonly string[], ranking: readonly string[
  * line (ending `地区 {region}`), so that excerpts come from the body.
  */
 export function bodyOf(decoded: string, title: string, region: string): string {
-  const marker = ` 地区 ${region} `;
+  const marker = ` ${ARTICLE_META_LABELS.region} ${region} `;
   const at = decoded.indexOf(marker, title.length);
   return at < 0 ? decoded : decoded.slice(at + marker.length);
 }

@@ -4,6 +4,7 @@ import type { Article } from '@/lib/content/article';
 import { formatDate, formatDateTime, toBeijingIso } from '@/lib/content/dates';
 import { articlePath, publicFilePath } from '@/lib/site/urls';
 import { SEARCH_FILTERS } from '@/lib/search/query';
+import { ARTICLE_META_LABELS } from '@/lib/site/labels';
 import { GAP, indexTokens } from '@/lib/search/tokens';
 
 /**
@@ -41,7 +42,8 @@ export const SEARCH_LANGUAGE = 'und';
 
 /** The meta line of an article page (ArticleBody.astro), as searchable text. */
 export function metaLine(fields: Pick<SearchRecord, 'source' | 'zone' | 'region'> & { dateTime: string }): string {
-  return `发布时间 ${fields.dateTime} 来源 ${fields.source} 发布开发区 ${fields.zone} 地区 ${fields.region}`;
+  const { date, source, zone, region } = ARTICLE_META_LABELS;
+  return `${date} ${fields.dateTime} ${source} ${fields.source} ${zone} ${fields.zone} ${region} ${fields.region}`;
 }
 
 /** Sanitised body HTML as text; block elements end lines, as a browser's innerText does. */

@@ -95,6 +95,15 @@ export const HOME_LABELS = {
 } as const;
 
 /** The 订阅 page: every feed, and the OPML file. */
+/** The feeds themselves and the OPML file, as feed readers show them. */
+export const FEED_LABELS = {
+  /** The whole site's feed on the 订阅 page. */
+  siteFeed: '全站新闻',
+  /** A listing feed's <description>. */
+  description: (siteTitle: string, listing: string) => `${siteTitle}：${listing}的最新新闻`,
+  opmlTitle: (siteTitle: string, feeds: number) => `${siteTitle} - 全部订阅源（${feeds} 个）`,
+} as const;
+
 export const FEEDS_PAGE_LABELS = {
   title: '订阅',
   description: (siteTitle: string) => `用 RSS 阅读器订阅${siteTitle}：全站、各地区、各开发区的最新新闻。`,

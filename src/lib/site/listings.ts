@@ -13,7 +13,6 @@ import type { SiteIndex } from '@/lib/site/site-index';
  */
 
 /** The section names, for src/lib/feeds/opml.ts, which imports them from here. */
-export { SECTION_LABELS };
 
 export interface ListingPath {
   /** `section` and `term` only for taxonomy listings (route [section]/[term]/[...page]). */
