@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -6,11 +7,11 @@ import { AstroError } from 'astro/errors';
 import { parseArticleFile } from '@/lib/content/article-file';
 import { articleContext, checkContent, MARKDOWN_FILE, type CheckResult } from '@/lib/content/content-check';
 import { bodyFile, BODIES_FOLDER, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/build/body-store';
-import { summarize } from '@/lib/content/markdown';
+import { renderMarkdownFiles, summarize } from '@/lib/content/markdown';
 import { ARTICLE_MANIFEST, writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
 import type { ArticleData } from '@/lib/content/schema';
-import { renderAll, type RenderJob } from './render-pool.ts';
+import { runBatches, workerTask } from '@/lib/build/worker-pool';
 import { formatReport, type Problem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
 
@@ -42,9 +43,20 @@ function codeFingerprint(rootDir: string): string {
 }
 
 /**
+ * Rendering (remark, rehype, the sanitiser) is most of a cold content sync, about 2 ms an
+ * article, and one article does not depend on another: batches go to a worker thread on every
+ * core (src/lib/build/worker-pool.ts) while this thread reads and checks the next files. A few
+ * changed articles (a rebuild) are rendered in place: starting the threads and loading the
+ * Markdown libraries into them costs more than rendering a handful.
+ */
+const RENDER = workerTask('@/lib/content/markdown', renderMarkdownFiles);
+/** Below this many articles to render, starting threads costs more than it saves. */
+const IN_PLACE_LIMIT = 300;
+const RENDER_BATCH = 50;
+
+/**
  * Stores every article that passed the check, rendering only those whose file (or the code, or
- * the registry) changed since the cached copy, and drops the rest from the store. Rendering runs
- * on every core (src/loaders/render-pool.ts).
+ * the registry) changed since the cached copy, and drops the rest from the store.
  */
 async function storeChecked(context: LoaderContext, result: CheckResult, rootDir: string, code: string): Promise<void> {
   const { store, generateDigest } = context;
@@ -72,14 +84,22 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   }
   // Read and parsed again one by one as the renderers ask for them, so that a cold build of a
   // large archive never holds every body at once.
-  function* jobs(): Generator<RenderJob<{ id: string; file: string; digest: string; data: ArticleData }>> {
+  function* jobs(): Generator<{ id: string; file: string; digest: string; data: ArticleData; body: string }> {
     for (const { id, file, absolute, digest } of changed) {
       const parsed = parseArticleFile(file, readFileSync(absolute), fileContext);
       if (!parsed.ok) continue; // changed between the check and now; the next run reports it
-      yield { item: { id, file, digest, data: parsed.data }, body: parsed.body };
+      yield { id, file, digest, data: parsed.data, body: parsed.body };
     }
   }
-  await renderAll(jobs(), changed.length, ({ id, file, digest, data }, { html, text }) => {
+  const options = {
+    task: RENDER,
+    input: ({ file, body }: { file: string; body: string }) => ({ file, body }),
+    expected: changed.length,
+    inPlaceBelow: IN_PLACE_LIMIT,
+    threads: availableParallelism(),
+    batch: RENDER_BATCH,
+  };
+  await runBatches(jobs(), options, ({ id, file, digest, data }, { html, text }) => {
     const body = bodyFile(bodies, digest);
     writeBody(body, html);
     // The body is not in the store (src/lib/build/body-store.ts): pages read it from `bodyFile`.
