@@ -2,7 +2,6 @@ import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat } from '
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { readArticleManifest } from '../lib/build/article-manifest.ts';
 import { cachePath } from '../lib/build/cache-files.ts';
@@ -12,7 +11,8 @@ import { sourceDigest } from '../lib/build/source-digest.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
-import { PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
+import { feed, startPool, workerTask } from '../lib/build/worker-pool.ts';
+import { buildShard, PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
 
 /**
  * Builds the search index with Pagefind's Node API, while Astro bundles and renders the pages.
@@ -75,70 +75,35 @@ async function fingerprint(): Promise<string> {
 }
 
 /**
- * Runs `tasks` on worker threads, each taking the next task when done, `count` at once until
- * `widen` raises it. The workers do not keep the process alive until `done` is awaited, so a
- * build that fails elsewhere still ends.
+ * A shard per task, on a thread of its own (src/lib/build/worker-pool.ts): Pagefind's Node API
+ * drives one Pagefind process per module instance, so two shards at once need two threads.
  */
-function startWorkers(tasks: ShardTask[], count: number): { done: () => Promise<ShardResult[]>; widen: (count: number) => void } {
-  const results = new Array<ShardResult>(tasks.length);
-  const workers: Worker[] = [];
-  let next = 0;
-  let failure: unknown;
-  let closing = false;
-  let settle: () => void = () => {};
-  let running = 0;
-  const finished = new Promise<void>((resolve) => (settle = resolve));
-  const check = () => {
-    if (failure !== undefined || (next >= tasks.length && running === 0)) settle();
-  };
-  const spawn = () => {
-    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url));
-    worker.unref();
-    workers.push(worker);
-    let current = -1;
-    const send = () => {
-      if (next >= tasks.length || failure !== undefined) {
-        running--;
-        return check();
-      }
-      current = next++;
-      worker.postMessage(tasks[current]);
-    };
-    worker.on('message', (message: { result?: ShardResult; error?: string }) => {
-      if (message.result) {
-        results[current] = message.result;
-        send();
-      } else {
-        failure = new Error(message.error);
-        check();
-      }
-    });
-    worker.on('error', (error) => {
-      failure = error;
-      check();
-    });
-    worker.on('exit', (code) => {
-      if (closing) return;
-      failure ??= new Error(`search index worker stopped (exit code ${code})`);
-      check();
-    });
-    running++;
-    send();
-  };
-  const widen = (count: number) => {
-    while (workers.length < count && next < tasks.length && failure === undefined) spawn();
-  };
-  widen(count);
-  check();
+const SHARD = workerTask('@/integrations/pagefind-shard', buildShard);
+
+/**
+ * Builds the shards on worker threads, each taking the next shard when done, `count` at once
+ * until `widen` raises it. `done` waits for the last shard, stops the threads and throws the
+ * first error. A build that fails before `done` still ends: the Astro CLI exits the process on
+ * an error, whatever threads are running.
+ */
+function startShards(tasks: ShardTask[], count: number): { done: () => Promise<ShardResult[]>; widen: (count: number) => void } {
+  const results: ShardResult[] = [];
+  const pool = startPool(WORKERS);
+  const building = feed(
+    tasks,
+    { limit: count },
+    (task) => pool.run(SHARD, task),
+    (_, result) => results.push(result),
+  );
   return {
-    widen,
+    widen: (wider) => building.widen(Math.min(wider, WORKERS)),
     done: async () => {
-      for (const worker of workers) worker.ref();
-      await finished;
-      closing = true;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-      if (failure !== undefined) throw failure;
-      return results;
+      try {
+        await building.finished;
+        return results;
+      } finally {
+        await pool.destroy();
+      }
     },
   };
 }
@@ -216,7 +181,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let cacheRoot = '';
   let manifest = '';
   let started = 0;
-  let indexing: ReturnType<typeof startWorkers> | undefined;
+  let indexing: ReturnType<typeof startShards> | undefined;
   return {
     name: 'devzone-pagefind',
     hooks: {
@@ -233,7 +198,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         const tasks = await shardTasks(manifest, cacheRoot);
         // Largest first, so that the workers finish at about the same time.
         tasks.sort((a, b) => b.articles.length - a.articles.length);
-        indexing = startWorkers(tasks, WORKERS_DURING_PAGES);
+        indexing = startShards(tasks, WORKERS_DURING_PAGES);
       },
       'astro:build:generated': () => {
         indexing?.widen(WORKERS);

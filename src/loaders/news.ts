@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -9,11 +10,11 @@ import { bodyFile, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/b
 import { cachePath, PREVIEW_CACHE_DIR } from '@/lib/build/cache-files';
 import { sourceDigest } from '@/lib/build/source-digest';
 import { recordStage } from '@/lib/build/stage-stats';
-import { summarize } from '@/lib/content/markdown';
+import { renderMarkdownFiles, summarize } from '@/lib/content/markdown';
 import { writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
 import type { ArticleData } from '@/lib/content/schema';
-import { renderAll, type RenderJob } from './render-pool.ts';
+import { runBatches, workerTask } from '@/lib/build/worker-pool';
 import { formatReport, type Problem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
 
@@ -37,7 +38,7 @@ import { articlePath } from '@/lib/site/urls';
  * - src/lib/content/: reading, checking and rendering an article (frontmatter, schema, registry,
  *   Markdown). The folder imports nothing outside itself (docs/architecture.md#boundaries), so
  *   it is all the project code those run.
- * - src/loaders/: this loader, its render pool and worker.
+ * - src/loaders/: this loader.
  * - src/lib/build/body-store.ts: how a body file is written and named.
  * - package-lock.json: the libraries (remark, rehype, the sanitiser, zod, yaml, pinyin).
  * Left out: src/lib/site/urls.ts (the check names an article's URL only in its messages, and a
@@ -50,9 +51,20 @@ import { articlePath } from '@/lib/site/urls';
 const LOADER_CODE = ['src/lib/content', 'src/loaders', 'src/lib/build/body-store.ts', 'package-lock.json'];
 
 /**
+ * Rendering (remark, rehype, the sanitiser) is most of a cold content sync, about 2 ms an
+ * article, and one article does not depend on another: batches go to a worker thread on every
+ * core (src/lib/build/worker-pool.ts) while this thread reads and checks the next files. A few
+ * changed articles (a rebuild) are rendered in place: starting the threads and loading the
+ * Markdown libraries into them costs more than rendering a handful.
+ */
+const RENDER = workerTask('@/lib/content/markdown', renderMarkdownFiles);
+/** Below this many articles to render, starting threads costs more than it saves. */
+const IN_PLACE_LIMIT = 300;
+const RENDER_BATCH = 50;
+
+/**
  * Stores every article that passed the check, rendering only those whose file (or the code, or
- * the registry) changed since the cached copy, and drops the rest from the store. Rendering runs
- * on every core (src/loaders/render-pool.ts).
+ * the registry) changed since the cached copy, and drops the rest from the store.
  */
 async function storeChecked(context: LoaderContext, result: CheckResult, rootDir: string, code: string): Promise<void> {
   const { store, generateDigest } = context;
@@ -80,16 +92,24 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   }
   // Read and parsed again one by one as the renderers ask for them, so that a cold build of a
   // large archive never holds every body at once.
-  function* jobs(): Generator<RenderJob<{ id: string; file: string; digest: string; data: ArticleData }>> {
+  function* jobs(): Generator<{ id: string; file: string; digest: string; data: ArticleData; body: string }> {
     for (const { id, file, absolute, digest } of changed) {
       const parsed = parseArticleFile(file, readFileSync(absolute), fileContext);
       if (!parsed.ok) continue; // changed between the check and now; the next run reports it
-      yield { item: { id, file, digest, data: parsed.data }, body: parsed.body };
+      yield { id, file, digest, data: parsed.data, body: parsed.body };
     }
   }
   const started = performance.now();
   let rendered = 0;
-  await renderAll(jobs(), changed.length, ({ id, file, digest, data }, { html, text }) => {
+  const options = {
+    task: RENDER,
+    input: ({ file, body }: { file: string; body: string }) => ({ file, body }),
+    expected: changed.length,
+    inPlaceBelow: IN_PLACE_LIMIT,
+    threads: availableParallelism(),
+    batch: RENDER_BATCH,
+  };
+  await runBatches(jobs(), options, ({ id, file, digest, data }, { html, text }) => {
     rendered++;
     const body = bodyFile(bodies, digest);
     writeBody(body, html);

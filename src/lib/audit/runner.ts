@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { SiteAudit, type AuditResult, type AuditSite, type Finding } from '@/lib/audit/rules';
 import { expectedSite, type BuildWindow } from '@/lib/audit/expected';
 import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit/scan-cache';
 import { cachePath } from '@/lib/build/cache-files';
-import { scanOutputFile, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
+import { scanOutputFiles, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
 import { outputFiles } from '@/lib/build/output-files';
+import { feed, startPool, workerTask } from '@/lib/build/worker-pool';
 import { checkContent } from '@/lib/content/content-check';
 import { formatProblem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
@@ -16,7 +16,7 @@ import { articlePath } from '@/lib/site/urls';
 /**
  * Runs the post-build audit over a built site: the expected set from the content (the editors'
  * check, as the build reads it), then every page, feed, sitemap, host file and search record of
- * the output, read and tokenized on worker threads (src/lib/audit/scan-worker.ts) in batches and
+ * the output, read and tokenized in batches on worker threads (src/lib/build/worker-pool.ts) and
  * handed to one SiteAudit in file order. Used at the end of `npm run build`
  * (src/integrations/post-build-audit.ts) and alone by `npm run audit` (scripts/audit.ts).
  */
@@ -68,9 +68,11 @@ export function outputKind(file: string, bundleDir: string, bundles: readonly st
   return TEXT_FILES.has(file) ? 'text' : undefined;
 }
 
-/** Files per message to a worker, and messages in flight per worker: enough to keep them busy, little held in memory. */
+/** Files per task, and tasks out at once per thread: enough to keep the threads busy, little held in memory. */
 const BATCH = 200;
 const IN_FLIGHT = 16;
+
+const SCAN = workerTask('@/lib/audit/scan', scanOutputFiles);
 
 type Job = [file: string, kind: FileScan['type']];
 
@@ -124,53 +126,31 @@ async function scanAll(
   if (jobs.length < inlineBelow) {
     meanwhile();
     for (const batch of batches) {
-      fill(
-        batch,
-        prepare(batch).map(([file, kind]) => JSON.stringify(scanOutputFile(outDir, file, kind))),
-      );
+      fill(batch, scanOutputFiles({ outDir, files: prepare(batch) }));
       hand(batch);
     }
     return;
   }
-  const count = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { outDir } }));
+  const threads = Math.max(1, Math.min(availableParallelism(), batches.length, 8));
+  const pool = startPool(threads);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const done = new Set<number>();
-      let next = 0;
-      let drained = 0;
-      const drain = () => {
-        for (; done.has(drained); drained++) {
-          done.delete(drained);
-          hand(batches[drained]);
-        }
-        if (drained === batches.length) resolve();
-      };
-      // The next batch with files to read goes to `worker`; batches found whole in the cache are done at once.
-      const send = (worker: Worker) => {
-        while (next < batches.length) {
-          const id = next++;
-          const files = prepare(batches[id]);
-          if (files.length > 0) return worker.postMessage({ id, files });
-          done.add(id);
-        }
-      };
-      for (const worker of workers) {
-        worker.on('message', ({ id, scans }: { id: number; scans: string[] }) => {
-          fill(batches[id], scans);
-          done.add(id);
-          drain();
-          send(worker);
-          drain();
-        });
-        worker.on('error', reject);
-        for (let i = 0; i < IN_FLIGHT; i++) send(worker);
-      }
-      meanwhile();
-      drain();
-    });
+    // A batch found whole in the cache is done at once; a thread starts only for files to read.
+    const reading = feed(
+      batches,
+      { limit: threads * IN_FLIGHT, ordered: true },
+      (batch) => {
+        const files = prepare(batch);
+        return files.length > 0 ? pool.run(SCAN, { outDir, files }) : [];
+      },
+      (batch, read) => {
+        fill(batch, read);
+        hand(batch);
+      },
+    );
+    meanwhile();
+    await reading.finished;
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.destroy();
   }
 }
 

@@ -253,6 +253,20 @@ export function scanOutputFile(outDir: string, file: string, kind: FileScan['typ
   return { type: kind, file, text };
 }
 
+/**
+ * Reads and scans `files` of `outDir`, each scan as JSON (the form the scan cache keeps,
+ * src/lib/audit/scan-cache.ts): the audit's task on worker threads, and inline for a small site.
+ */
+export function scanOutputFiles({
+  outDir,
+  files,
+}: {
+  outDir: string;
+  files: ReadonlyArray<[file: string, kind: FileScan['type']]>;
+}): string[] {
+  return files.map(([file, kind]) => JSON.stringify(scanOutputFile(outDir, file, kind)));
+}
+
 /** Links that resolve the same from any page, counted over a batch: `[url, first file, count]`. */
 export type SharedLinks = Array<[url: string, file: string, count: number]>;
 

@@ -115,6 +115,26 @@ export function renderMarkdown(markdown: string): RenderedBody {
   };
 }
 
+/** An article's Markdown body and the file it came from (named if rendering it fails). */
+export interface MarkdownFile {
+  file: string;
+  body: string;
+}
+
+/**
+ * Renders each file's body, in order: the content loader's task, on worker threads for a large
+ * sync (src/lib/build/worker-pool.ts) or in place for a few files.
+ */
+export function renderMarkdownFiles(files: readonly MarkdownFile[]): RenderedBody[] {
+  return files.map(({ file, body }) => {
+    try {
+      return renderMarkdown(body);
+    } catch (error) {
+      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  });
+}
+
 /**
  * A listing summary from the body text: the first sentences up to `limit` characters, ending at
  * a full stop when one is near the end, else cut with an ellipsis.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { scanHtml } from '@/lib/audit/scan';
-import { renderMarkdown, summarize } from '@/lib/content/markdown';
+import { renderMarkdown, renderMarkdownFiles, summarize } from '@/lib/content/markdown';
 
 describe('renderMarkdown', () => {
   test('renders Markdown, GFM tables included', () => {
@@ -149,5 +149,24 @@ describe('renderMarkdown against hostile input', () => {
     expect(scan.inlineScripts).toEqual([]);
     expect(html).not.toMatch(/<(script|style|iframe|object|embed|base|meta|link|form|svg|math|template)\b/i);
     expect(html).toContain('结尾');
+  });
+});
+
+describe('renderMarkdownFiles', () => {
+  test('renders each body in order, as renderMarkdown does', () => {
+    const files = [
+      { file: 'content/news/a.md', body: '# 甲' },
+      { file: 'content/news/b.md', body: '**乙**' },
+    ];
+    expect(renderMarkdownFiles(files)).toEqual(files.map(({ body }) => renderMarkdown(body)));
+  });
+
+  test('an error names the file', () => {
+    // Not a string: the parser throws, as it would on a body it cannot read.
+    const files = [
+      { file: 'content/news/a.md', body: '# 甲' },
+      { file: 'content/news/b.md', body: 42 as unknown as string },
+    ];
+    expect(() => renderMarkdownFiles(files)).toThrow(/^content\/news\/b\.md: /);
   });
 });
