@@ -135,7 +135,7 @@ export class SiteAudit {
 
   /**
    * Links that resolve the same from any page (absolute paths and URLs), counted per batch of
-   * pages by a worker (src/lib/audit/scan-worker.ts): `[url, first page with it, how many times]`.
+   * pages on the build's worker pool (scanOutputFiles, src/lib/audit/scan.ts): `[url, first page with it, how many times]`.
    */
   sharedLinks(links: ReadonlyArray<readonly [string, string, number]>): void {
     for (const [url, file, count] of links) this.link(url, file, this.site.base, count);

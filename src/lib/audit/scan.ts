@@ -8,8 +8,8 @@ import { inlineScriptKind } from '../build/page-scripts.ts';
  * What the post-build audit (src/lib/audit/rules.ts) reads out of one built file: the URLs it refers
  * to and anything that must never be in the output (script, event handlers, dangerous URL
  * schemes). htmlparser2's streaming tokenizer, with callbacks only for tags: no DOM is built,
- * so 130,000 pages are read one after the other in bounded memory. This module imports no `@/`
- * alias: worker threads (src/lib/audit/scan-worker.ts) load it with plain Node.
+ * so 130,000 pages are read one after the other in bounded memory. Relative imports with their
+ * extension: the post-build audit's integration loads it with plain Node.
  */
 
 export interface PageScan {
