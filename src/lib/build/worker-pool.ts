@@ -76,6 +76,14 @@ export function startPool(threads: number): WorkerPool {
     maxThreads: Math.max(1, threads),
     idleTimeout: Infinity,
   });
+  // piscina emits 'error' for a reply that belongs to no task: one that was on its way from a
+  // thread when destroy() dropped that thread's tasks (they have rejected already, so the reply
+  // has nobody to go to). With no listener, the emit would throw it as an uncaught exception and
+  // crash a build that was failing cleanly. Any other such error is thrown as before.
+  let destroying = false;
+  pool.on('error', (error: unknown) => {
+    if (!destroying) throw error;
+  });
   return {
     run: async <I, O>(task: WorkerTask<I, O>, input: I): Promise<O> => {
       try {
@@ -84,7 +92,10 @@ export function startPool(threads: number): WorkerPool {
         throw taskError(task, error);
       }
     },
-    destroy: () => pool.destroy(),
+    destroy: () => {
+      destroying = true;
+      return pool.destroy();
+    },
     get threads() {
       return pool.threads.length;
     },
