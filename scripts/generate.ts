@@ -6,8 +6,8 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildArticle } from './corpus/article.ts';
-import { mergeRegistry } from './corpus/registry.ts';
+import { buildArticle } from './corpus/generated-article.ts';
+import { mergeRegistry } from './corpus/registry-merge.ts';
 
 const USAGE = `Usage: node scripts/generate.ts [--count N] [--out DIR] [--seed S] [--force] [--registry FILE]
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseArticleFile } from '@/lib/content/article-file';
 import { parseRegistry } from '@/lib/content/registry';
-import { buildArticle, DRAFT_INDEX } from '../../../scripts/corpus/article.ts';
-import { mergeRegistry } from '../../../scripts/corpus/registry.ts';
+import { buildArticle, DRAFT_INDEX } from '../../../scripts/corpus/generated-article.ts';
+import { mergeRegistry } from '../../../scripts/corpus/registry-merge.ts';
 import { parseArgs, UsageError } from '../../../scripts/generate.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);

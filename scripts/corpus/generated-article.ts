@@ -3,8 +3,8 @@
 
 import type { Rng } from './prng.ts';
 import { chance, hash32, int, pick, pickN, rngFor, shuffle } from './prng.ts';
-import type { Stamp } from './dates.ts';
-import { FIRST_YEAR, LAST_YEAR, formatDay, formatStamp, randomStamp } from './dates.ts';
+import type { Stamp } from './calendar.ts';
+import { FIRST_YEAR, LAST_YEAR, formatDay, formatStamp, randomStamp } from './calendar.ts';
 import type { Angle, Ctx, Topic } from './template.ts';
 import { fill, tenths } from './template.ts';
 import { FIRST_ZONE_OF_REGION, ZONES } from './zones.ts';
