@@ -5,7 +5,7 @@
 //
 //   npm run search:recall [-- --content DIR | --dist BUILT_SITE]
 //
-// With more than 1,000 articles it only counts results (as issue 4's table does) instead of
+// With more than 1,000 articles it only counts each query's results instead of
 // paging through every one of them.
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
