@@ -6,6 +6,8 @@ import { buildStats } from './src/integrations/stage-timings.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { bulkRedirects } from './src/integrations/bulk-redirects.ts';
+import { hostLimits } from './src/integrations/host-limits.ts';
 import { SITE } from './src/site.config.ts';
 
 // dist/ is kept between builds and pruned to what this build wrote (see the integration).
@@ -40,11 +42,16 @@ export default defineConfig({
     sitemap({ filter: (page) => page.endsWith('/') }),
     // The search index, built from the content while the pages render (see the integration).
     pagefindIndex({ bundleDir: 'pagefind' }),
+    // Above the redirects Cloudflare Pages applies, moves the Bulk Redirects CSV the build wrote
+    // out of dist/ to beside it (dist.cloudflare-bulk-redirects.csv), before anything lists dist/.
+    bulkRedirects(),
     // dist/_headers: security headers and cache rules for the files written above.
     securityHeaders({ bundleDir: 'pagefind', assetsDir: '_astro' }),
     // After every writer above, before the audit: removes what this build no longer writes
     // (dist/pagefind/ is the search integration's to prune) and stamps the result in cacheDir.
     output.prune,
+    // The finished output's file count and size against the limits of common static hosts.
+    hostLimits(),
     // Last: reads the finished output (search index included) and fails the build on any finding.
     postBuildAudit({ bundleDir: 'pagefind' }),
   ],

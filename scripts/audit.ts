@@ -56,6 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
     feedSize: SITE.feedSize,
     bundleDir: 'pagefind',
     searchPage: fileOfPath(searchPath(), SITE.base) ?? '',
+    redirectsLimit: SITE.redirectsLimit,
   });
   const summary = auditSummary(result, (performance.now() - started) / 1000);
   if (result.findings.length) {

@@ -71,6 +71,13 @@ export const SITE = {
    * `DEVZONE_SEARCH_PROCESSES` overrides it.
    */
   searchProcesses: Number(process.env.DEVZONE_SEARCH_PROCESSES) || 2,
+  /**
+   * Most redirects Cloudflare Pages applies from `_redirects` (its limit of 2,000 static ones; it
+   * ignores the rest). With more, the build also writes the whole set as a Cloudflare Bulk
+   * Redirects CSV beside the output folder (src/lib/site/redirects.ts) and says so.
+   * `DEVZONE_REDIRECTS_LIMIT` changes it, for tests that need the CSV from a small site.
+   */
+  redirectsLimit: Number(process.env.DEVZONE_REDIRECTS_LIMIT) || 2000,
   /** Shown in the footer. */
   contact: {
     organisation: '开发区新闻编辑部',

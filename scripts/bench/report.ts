@@ -2,6 +2,8 @@
 // build writes (src/lib/build/stage-stats.ts) and the table it prints. Unit-tested; the bench itself
 // never runs in tests, since speed is never asserted.
 
+import { hostLimitsReport } from '../../src/lib/build/host-limits.ts';
+
 export const USAGE = `Usage: npm run bench -- [--sizes N,N…] [--large] [--runs cold,warm,edit] [--dir DIR] [--seed S]
 
   --sizes N,N…  corpus sizes to build (default 1000,10000)
@@ -216,22 +218,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/**
- * Published limits of common static hosts (as documented in 2026; check your plan): what a
- * deployment of this size would run into.
- */
-export const CDN_LIMITS = [
-  { host: 'Cloudflare Pages (Free)', files: 20_000 },
-  { host: 'Cloudflare Pages (paid plans)', files: 100_000 },
-  { host: 'GitHub Pages', bytes: 1024 ** 3 },
-] as const;
-
-/** One line per corpus size: the output's file count and size against those limits. */
+/** One line per corpus size: the output's file count and size against the limits of common static hosts. */
 export function cdnReport(articles: number, files: number, bytes: number): string {
-  const verdicts = CDN_LIMITS.map((limit) =>
-    'files' in limit
-      ? `${limit.host} ${count(limit.files)} files: ${files <= limit.files ? 'fits' : `OVER by ${count(files - limit.files)}`}`
-      : `${limit.host} ${gigabytes(limit.bytes)} GB: ${bytes <= limit.bytes ? 'fits' : 'OVER'}`,
-  );
-  return `${count(articles)} articles → ${count(files)} files, ${megabytes(bytes)} MB. ${verdicts.join('; ')}.`;
+  return `${count(articles)} articles → ${hostLimitsReport({ files, bytes })}`;
 }

@@ -52,6 +52,7 @@ export function postBuildAudit(options: { bundleDir: string }): AstroIntegration
           feedSize: SITE.feedSize,
           bundleDir: options.bundleDir,
           searchPage: fileOfPath(searchPath(), SITE.base) ?? '',
+          redirectsLimit: SITE.redirectsLimit,
           // A rebuild reads again only the files written since the last build's audit.
           scanCache: cachePath(cacheDir, 'auditScans'),
         });

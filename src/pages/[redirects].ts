@@ -1,10 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '@/lib/site/collections';
-import { redirectsFile } from '@/lib/site/redirects';
+import { articleRedirects, BULK_REDIRECTS_FILE, bulkRedirectsCsv, redirectsFile } from '@/lib/site/redirects';
+import { SITE } from '@/site.config';
 
-// Writes dist/_redirects (see src/lib/site/redirects.ts). Astro skips page files whose names start
-// with `_`, so the name comes from a parameter; an endpoint is written under its exact name.
-export const getStaticPaths = (() => [{ params: { redirects: '_redirects' } }]) satisfies GetStaticPaths;
+// Writes dist/_redirects and, above the number of redirects Cloudflare Pages applies, the Bulk
+// Redirects CSV (see src/lib/site/redirects.ts), which src/integrations/bulk-redirects.ts then
+// moves out of the output. Astro skips page files whose names start with `_`, so the name comes
+// from a parameter; an endpoint is written under its exact name.
+export const getStaticPaths = (async () => {
+  const over = articleRedirects((await getSiteIndex()).all).length > SITE.redirectsLimit;
+  return [{ params: { redirects: '_redirects' } }, ...(over ? [{ params: { redirects: BULK_REDIRECTS_FILE } }] : [])];
+}) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async () =>
-  new Response(redirectsFile((await getSiteIndex()).all), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = async ({ params }) => {
+  const articles = (await getSiteIndex()).all;
+  if (params.redirects === BULK_REDIRECTS_FILE) {
+    return new Response(bulkRedirectsCsv(articles), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  }
+  return new Response(redirectsFile(articles), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};

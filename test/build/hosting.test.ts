@@ -113,6 +113,7 @@ describe('the post-build audit', () => {
         feedSize: 50,
         bundleDir: 'pagefind',
         searchPage: 'search/index.html',
+        redirectsLimit: 2000,
       });
     } finally {
       vi.unstubAllEnvs();

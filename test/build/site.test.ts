@@ -1,12 +1,15 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { parseCsv } from '@/lib/audit/bulk-redirects';
 import { buildSite, generateCorpus, hasPage, listFiles, listingMembers, page, ROOT, tempDir, type BuildResult } from './helpers';
 
 /**
  * One build of the fixture articles (test/fixtures/site) plus 40 generated ones, under a time
- * zone far from Beijing, then assertions on the HTML it wrote.
+ * zone far from Beijing, then assertions on the HTML it wrote. Its three old URLs are more than
+ * the redirects limit it is built with (DEVZONE_REDIRECTS_LIMIT=2), so it writes the Cloudflare
+ * Bulk Redirects CSV too.
  */
 
 let build: BuildResult;
@@ -18,7 +21,7 @@ beforeAll(() => {
   cpSync(join(ROOT, 'test/fixtures/site/news'), content, { recursive: true });
   cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
   generateCorpus(join(content, 'generated'), 40, 1, join(work, 'registry.yaml'));
-  build = buildSite(content, { tz: 'America/Los_Angeles', work });
+  build = buildSite(content, { tz: 'America/Los_Angeles', work, env: { DEVZONE_REDIRECTS_LIMIT: '2' } });
   dist = build.dist;
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 });
@@ -101,8 +104,76 @@ describe('the registry', () => {
 });
 
 describe('_redirects', () => {
-  test('maps the path of every legacyUrl to the new article URL', () => {
-    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe('/kfqxw/yc/202304/t20230407_1234.html /news/2023-04-07-kaigong/ 301\n');
+  test('maps the path of every published legacyUrl to the new article URL', () => {
+    expect(readFileSync(join(dist, '_redirects'), 'utf8')).toBe(
+      [
+        '/kfqxw/yc/202304/t20230407_1234.html /news/2023-04-07-kaigong/ 301',
+        '/kfqxw/yc/202304/t20230407_1235.html /news/2023-04-07-qianyue/ 301',
+        '/xw/rc,2024.html /news/2024-03-01-utc/ 301',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('above the redirects limit', () => {
+  const csvFile = () => `${dist}.cloudflare-bulk-redirects.csv`;
+
+  test('the Bulk Redirects CSV is beside the output, not in it', () => {
+    expect(listFiles(dist).filter((file) => file.endsWith('.csv'))).toEqual([]);
+    expect(existsSync(csvFile())).toBe(true);
+  });
+
+  test('it holds every redirect of _redirects, host and path to absolute URL, without a header row', () => {
+    expect(parseCsv(readFileSync(csvFile(), 'utf8'))).toEqual([
+      [
+        'www.kfq.example.gov.cn/kfqxw/yc/202304/t20230407_1234.html',
+        'https://news.example.org/news/2023-04-07-kaigong/',
+        '301',
+        'false',
+        'false',
+        'false',
+        'false',
+      ],
+      // A root-relative legacyUrl is on the site's own host.
+      [
+        'news.example.org/kfqxw/yc/202304/t20230407_1235.html',
+        'https://news.example.org/news/2023-04-07-qianyue/',
+        '301',
+        'false',
+        'false',
+        'false',
+        'false',
+      ],
+      // Port and query string cannot be part of a source URL; the comma is quoted.
+      [
+        'www.sipac.example.gov.cn/xw/rc,2024.html',
+        'https://news.example.org/news/2024-03-01-utc/',
+        '301',
+        'false',
+        'false',
+        'false',
+        'false',
+      ],
+    ]);
+  });
+
+  test('the build says so, and the audit checked it', () => {
+    expect(build.output).toContain(
+      `[devzone-bulk-redirects] 3 redirects: _redirects holds them all (Netlify reads all of it), but Cloudflare Pages applies only the first 2. For Cloudflare, import ${csvFile()} as a Bulk Redirect List`,
+    );
+    expect(build.output).toMatch(/\[devzone-audit\] checked/);
+  });
+});
+
+describe('host limits', () => {
+  test('the build reports its file count and size against them', () => {
+    const files = listFiles(dist).length;
+    expect(build.output).toMatch(
+      new RegExp(
+        `\\[devzone-host-limits\\] ${files.toLocaleString('en-US')} files, [\\d.]+ MB\\. Cloudflare Pages \\(Free\\) 20,000 files: fits; .*Netlify 54,000 entries per folder: fits \\(\\S+/ has \\d+\\)\\.`,
+      ),
+    );
   });
 });
 

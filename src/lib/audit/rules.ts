@@ -3,6 +3,8 @@ import { articlePath } from '@/lib/site/urls';
 import type { ExpectedSite } from '@/lib/audit/expected';
 import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
 import { scriptHash } from '@/lib/site/http-headers';
+import { bulkRedirectsProblems, type BulkRedirectsInput } from '@/lib/audit/bulk-redirects';
+import { BULK_REDIRECTS_FILE } from '@/lib/site/redirects';
 
 /**
  * The post-build audit: is everything that should be published in the output, and nothing that
@@ -23,7 +25,8 @@ export type AuditRule =
   | 'outside-base'
   | 'duplicate-canonical'
   | 'unsafe-markup'
-  | 'headers';
+  | 'headers'
+  | 'redirects';
 
 export interface Finding {
   rule: AuditRule;
@@ -75,6 +78,8 @@ export class SiteAudit {
   /** CSP hashes the search page's inline scripts need, and the CSP `_headers` gives. */
   private searchScriptHashes: string[] = [];
   private csp?: string;
+  /** The text of `_redirects`, for the Bulk Redirects check. */
+  private redirects = '';
   private readonly expected: ExpectedSite;
   private readonly site: AuditSite;
   /** Every file of the output, relative to it, `/`-separated. */
@@ -214,6 +219,7 @@ export class SiteAudit {
    */
   text(file: string, text: string): void {
     const from = `${this.site.base}${file}`;
+    if (file === '_redirects') this.redirects = text;
     for (const line of text.split('\n')) {
       if (file === '_redirects') {
         const target = line.trim().split(/\s+/)[1];
@@ -237,6 +243,16 @@ export class SiteAudit {
     const path = this.link(url, bundle, from);
     if (path !== undefined) this.searchUrls.add(path);
     if (image) this.link(image, bundle, from);
+  }
+
+  /**
+   * The Cloudflare Bulk Redirects CSV beside the output (src/lib/audit/bulk-redirects.ts), after
+   * `_redirects` was read. Inside the output it would be served to anyone, so it must not be there.
+   */
+  bulkRedirects(input: Omit<BulkRedirectsInput, 'redirects' | 'origin'>): void {
+    if (this.files.has(BULK_REDIRECTS_FILE)) this.find('redirects', `${BULK_REDIRECTS_FILE} is in the output, where the host serves it`);
+    for (const problem of bulkRedirectsProblems({ ...input, redirects: this.redirects, origin: this.site.origin }))
+      this.find('redirects', problem);
   }
 
   finish(): AuditResult {

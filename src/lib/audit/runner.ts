@@ -11,6 +11,7 @@ import { outputFiles } from '@/lib/build/output-files';
 import { feed, startPool, workerTask } from '@/lib/build/worker-pool';
 import { checkContent } from '@/lib/content/content-check';
 import { formatProblem } from '@/lib/content/problems';
+import { bulkRedirectsPath } from '@/lib/site/redirects';
 import { articlePath } from '@/lib/site/urls';
 
 /**
@@ -36,6 +37,12 @@ export interface AuditOptions {
   searchPage: string;
   /** Below this many files to read, no worker threads are started (default 2,000). */
   inlineBelow?: number;
+  /**
+   * How many redirects Cloudflare Pages applies from `_redirects` (SITE.redirectsLimit): above it,
+   * the Bulk Redirects CSV beside the output (bulkRedirectsPath, src/lib/site/redirects.ts) must
+   * hold them all.
+   */
+  redirectsLimit: number;
   /**
    * Where to keep what was read out of each file (src/lib/audit/scan-cache.ts), so that the next
    * audit reads only the files written since. Without it every file is read.
@@ -205,6 +212,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     cache.close();
   }
   if (!audit) throw new Error('the audit did not start');
+  const csvFile = bulkRedirectsPath(outDir);
+  audit.bulkRedirects({ csv: existsSync(csvFile) ? readFileSync(csvFile, 'utf8') : undefined, csvFile, limit: options.redirectsLimit });
   const result = audit.finish();
   return { ...result, findings: [...findings, ...result.findings] };
 }
