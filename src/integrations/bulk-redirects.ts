@@ -31,7 +31,7 @@ export function bulkRedirects(): AstroIntegration {
         const limit = SITE.redirectsLimit.toLocaleString('en-US');
         logger.warn(
           `${rows.toLocaleString('en-US')} redirects: _redirects holds them all (Netlify reads all of it), but Cloudflare Pages applies only the first ${limit}. ` +
-            `For Cloudflare, import ${target} as a Bulk Redirect List (dashboard: Rules → Bulk Redirects → create a list → upload CSV) and enable it with a Bulk Redirect Rule; see docs/output-and-hosting.md`,
+            `For Cloudflare, import ${target} as a Bulk Redirect List (dashboard: Account Home → Bulk Redirects → Create Bulk Redirect List → upload the CSV) and enable it with a Bulk Redirect Rule; see docs/output-and-hosting.md`,
         );
       },
     },
