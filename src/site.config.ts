@@ -88,6 +88,27 @@ export const SITE = {
   },
   copyright: '© 2020–2026 开发区新闻编辑部 版权所有',
   /**
+   * Filing numbers (备案号) a site hosted in mainland China shows in its footer; each line is left
+   * out when its field is absent. The values here are examples of the format, not real numbers:
+   * put the site's own, or delete the field.
+   */
+  filing: {
+    /** ICP 备案号 as issued, e.g. `苏ICP备00000000号-1`; linked to the MIIT's filing system, https://beian.miit.gov.cn/. */
+    icp: '苏ICP备00000000号-1（示例）',
+    /**
+     * 公安备案号 as issued, e.g. `苏公网安备32010502000000号`; linked to its record on the national
+     * police filing site, which is found by the number's digits.
+     */
+    police: '苏公网安备32010502000000号（示例）',
+  } as { icp?: string; police?: string },
+  /**
+   * Colours the browser and the installed site use: `theme` tints the browser's toolbar
+   * (`<meta name="theme-color">`) and is the icon's ground (src/lib/site/icons.ts), `background`
+   * fills the splash screen of the installed site (src/lib/site/manifest.ts). `theme` is
+   * `--brand` of src/styles/global.css and `background` the page's; a test keeps them equal.
+   */
+  colours: { theme: '#0b4f9c', background: '#ffffff' },
+  /**
    * Where the Markdown articles are. `DEVZONE_CONTENT_DIR` points a build at another corpus:
    * the build tests use small fixture folders and the benchmark uses generated archives.
    */

@@ -64,6 +64,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.xsl': 'application/xslt+xml',
   '.opml': 'text/x-opml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves `dist` at `{origin}{base}` with its `_headers`; `/x/` is `/x/index.html`, as a CDN does. */

@@ -240,6 +240,22 @@ describe('under a sub-path', () => {
     }
   });
 
+  test('the manifest starts at the base and lists icons under it; the head links the icons there', () => {
+    const manifest = JSON.parse(read('manifest.webmanifest')) as { start_url: string; scope: string; icons: Array<{ src: string }> };
+    expect([manifest.start_url, manifest.scope]).toEqual([BASE, BASE]);
+    expect(manifest.icons.map((icon) => icon.src)).toEqual([
+      `${BASE}icons/icon-192.png`,
+      `${BASE}icons/icon-512.png`,
+      `${BASE}icons/icon-maskable-512.png`,
+    ]);
+    const $ = load(read('index.html'));
+    expect(
+      $('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ).toEqual([`${BASE}icons/favicon-32.png`, `${BASE}favicon.svg`, `${BASE}apple-touch-icon.png`, `${BASE}manifest.webmanifest`]);
+  });
+
   test('_headers: one CSP and one Cache-Control per response, long only for hashed files', () => {
     const rules = parseHeaders(read('_headers'));
     const paths = files()
@@ -300,6 +316,23 @@ describe('in Chromium, served with _headers', () => {
     const results = await shownResults(page);
     expect(results.sort()).toEqual([...ARTICLES].sort());
     for (const url of results) expect((await page.request.get(`${origin}${url}`)).status(), url).toBe(200);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('the icons, favicon.ico and the manifest are served, none of them the 404 page', async () => {
+    const { page, problems } = await open(BASE);
+    const hrefs = await page.$$eval('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]', (links) =>
+      links.map((link) => link.getAttribute('href') ?? ''),
+    );
+    const types: Record<string, string> = {};
+    for (const href of [...hrefs, `${BASE}favicon.ico`]) {
+      const response = await page.request.get(`${origin}${href}`);
+      expect(response.status(), href).toBe(200);
+      types[href] = response.headers()['content-type'];
+    }
+    expect(types[`${BASE}manifest.webmanifest`]).toBe('application/manifest+json');
+    expect(types[`${BASE}favicon.ico`]).toBe('image/x-icon');
     expect(problems).toEqual([]);
     await page.close();
   });

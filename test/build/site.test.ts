@@ -1,8 +1,10 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '@/lib/audit/bulk-redirects';
+import { readIco } from '@/lib/site/icons';
 import { buildSite, generateCorpus, hasPage, listFiles, listingMembers, page, ROOT, tempDir, type BuildResult } from './helpers';
 
 /**
@@ -349,5 +351,73 @@ describe('site chrome', () => {
     const $ = page(dist, '/404.html');
     expect(text($, 'h1')).toBe('页面不存在');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+  });
+});
+
+describe('icons, web manifest and filing lines', () => {
+  test('every page links the PNG and SVG icons, the touch icon and the manifest, each in the output, and sets theme-color', () => {
+    for (const file of htmlPages()) {
+      const $ = page(dist, `/${file}`);
+      const links = $('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+        .map((_, link) => [[$(link).attr('rel'), $(link).attr('href'), $(link).attr('type'), $(link).attr('sizes')]])
+        .get();
+      expect(links, file).toEqual([
+        ['icon', '/icons/favicon-32.png', 'image/png', '32x32'],
+        ['icon', '/favicon.svg', 'image/svg+xml', undefined],
+        ['apple-touch-icon', '/apple-touch-icon.png', undefined, '180x180'],
+        ['manifest', '/manifest.webmanifest', undefined, undefined],
+      ]);
+      expect($('meta[name="theme-color"]').attr('content'), file).toBe('#0b4f9c');
+    }
+    for (const href of ['icons/favicon-32.png', 'favicon.svg', 'apple-touch-icon.png'])
+      expect(existsSync(join(dist, href)), href).toBe(true);
+  });
+
+  test('the PNG icons have the sizes the pages declare', async () => {
+    for (const [file, size] of [
+      ['icons/favicon-32.png', 32],
+      ['apple-touch-icon.png', 180],
+    ] as const) {
+      expect(await sharp(join(dist, file)).metadata(), file).toMatchObject({ format: 'png', width: size, height: size });
+    }
+  });
+
+  test('favicon.ico is at the root, so the request every browser makes finds it', async () => {
+    const images = readIco(readFileSync(join(dist, 'favicon.ico')));
+    expect(images.map((image) => image.size)).toEqual([16, 32, 48]);
+    for (const { size, png } of images) expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: size, height: size });
+  });
+
+  test('the manifest is JSON, starts at the home page, and its icons are in the output at the sizes it declares', async () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')) as {
+      name: string;
+      lang: string;
+      start_url: string;
+      scope: string;
+      icons: Array<{ src: string; sizes: string; purpose: string }>;
+    };
+    expect(manifest).toMatchObject({ name: '开发区新闻 - 开发区招商引资与项目建设资讯', lang: 'zh-CN', start_url: '/', scope: '/' });
+    expect(manifest.icons.map((icon) => [icon.sizes, icon.purpose])).toEqual([
+      ['192x192', 'any'],
+      ['512x512', 'any'],
+      ['512x512', 'maskable'],
+    ]);
+    for (const icon of manifest.icons) {
+      const { width, height } = await sharp(join(dist, icon.src.replace(/^\//, ''))).metadata();
+      expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
+    }
+  });
+
+  test('the footer of every page has the ICP number linked to the MIIT system and the police number to its record', () => {
+    for (const file of htmlPages()) {
+      const $ = page(dist, `/${file}`);
+      const filing = $('footer a[href*="beian"]')
+        .map((_, a) => [[$(a).text().trim(), $(a).attr('href')]])
+        .get();
+      expect(filing, file).toEqual([
+        ['苏ICP备00000000号-1（示例）', 'https://beian.miit.gov.cn/'],
+        ['苏公网安备32010502000000号（示例）', 'http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=32010502000000'],
+      ]);
+    }
   });
 });

@@ -215,11 +215,16 @@ export class SiteAudit {
 
   /**
    * A plain-text file the host or crawlers read: `_redirects` (targets), `robots.txt`
-   * (`Sitemap:` lines), `_headers` (the paths its rules apply to must be under the base).
+   * (`Sitemap:` lines), `_headers` (the paths its rules apply to must be under the base), the
+   * web manifest (its start URL, scope and icons).
    */
   text(file: string, text: string): void {
     const from = `${this.site.base}${file}`;
     if (file === '_redirects') this.redirects = text;
+    if (file.endsWith('.webmanifest')) {
+      this.manifest(file, text, from);
+      return;
+    }
     for (const line of text.split('\n')) {
       if (file === '_redirects') {
         const target = line.trim().split(/\s+/)[1];
@@ -234,6 +239,19 @@ export class SiteAudit {
         this.csp ??= /^\s+Content-Security-Policy:\s*(.*)$/i.exec(line)?.[1];
       }
     }
+  }
+
+  /** The web manifest: JSON whose start URL, scope and icons must be in the output. */
+  private manifest(file: string, text: string, from: string): void {
+    let manifest: { start_url?: unknown; scope?: unknown; icons?: Array<{ src?: unknown }> };
+    try {
+      manifest = JSON.parse(text) as typeof manifest;
+    } catch (error) {
+      this.find('broken-link', `${file} is not JSON: ${(error as Error).message}`);
+      return;
+    }
+    const urls = [manifest.start_url, manifest.scope, ...(manifest.icons ?? []).map((icon) => icon.src)];
+    for (const url of urls) if (typeof url === 'string') this.link(url, file, from);
   }
 
   /** A record of a search index bundle (its page URL, and the cover it shows, if any). */

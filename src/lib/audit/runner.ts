@@ -65,7 +65,7 @@ function scanVersion(outDir: string): string {
   return hash.digest('hex').slice(0, 20);
 }
 
-const TEXT_FILES = new Set(['_redirects', '_headers', 'robots.txt']);
+const TEXT_FILES = new Set(['_redirects', '_headers', 'robots.txt', 'manifest.webmanifest']);
 
 /** What the audit reads a file as, or undefined for files it only needs to know exist (styles, covers…). */
 export function outputKind(file: string, bundleDir: string, bundles: readonly string[]): FileScan['type'] | undefined {

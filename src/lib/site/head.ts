@@ -2,7 +2,8 @@ import type { Article } from '@/lib/content/article';
 import { toBeijingIso } from '@/lib/content/dates';
 import { feedLinks, type FeedLink } from '@/lib/feeds/feed-links';
 import { articleBreadcrumb } from '@/lib/site/listings';
-import { absoluteUrl, publicFilePath } from '@/lib/site/urls';
+import { pngIcon, SVG_ICON } from '@/lib/site/icons';
+import { absoluteUrl, manifestPath, publicFilePath } from '@/lib/site/urls';
 import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from '@/lib/site/structured-data';
 import { SITE } from '@/site.config';
 
@@ -34,6 +35,30 @@ export function openGraph(page: { title: string; description: string; url?: stri
   ];
   const typed = extra.some((tag) => tag.property === 'og:type') ? [] : [{ property: 'og:type', content: 'website' }];
   return [...basics, ...typed, ...extra];
+}
+
+export interface LinkTag {
+  rel: string;
+  href: string;
+  type?: string;
+  sizes?: string;
+}
+
+/**
+ * The icon and manifest links of every page (src/lib/site/icons.ts). The PNG comes first with its
+ * size and the SVG last, so that browsers able to show the SVG take it: Chrome otherwise prefers
+ * a raster icon listed after it. favicon.ico needs no link: browsers that read none of these
+ * request it at the root themselves.
+ */
+export function iconLinks(): LinkTag[] {
+  const tab = pngIcon('icons/favicon-32.png');
+  const touch = pngIcon('apple-touch-icon.png');
+  return [
+    { rel: 'icon', href: publicFilePath(tab.file), type: 'image/png', sizes: `${tab.size}x${tab.size}` },
+    { rel: 'icon', href: publicFilePath(SVG_ICON), type: 'image/svg+xml' },
+    { rel: 'apple-touch-icon', href: publicFilePath(touch.file), sizes: `${touch.size}x${touch.size}` },
+    { rel: 'manifest', href: manifestPath() },
+  ];
 }
 
 /** An article page's head: og:type article with its cover and time, NewsArticle, BreadcrumbList, feeds. */

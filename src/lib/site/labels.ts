@@ -27,6 +27,9 @@ export const FOOTER_LABELS = {
   fax: '传真：',
   email: '邮箱：',
   feeds: '订阅 RSS',
+  /** Titles of the filing links (src/lib/site/filing.ts): the site each one opens. */
+  icpSite: '工业和信息化部政务服务平台 ICP/IP 地址/域名信息备案管理系统',
+  policeSite: '全国互联网安全管理服务平台',
 } as const;
 
 /** What the site calls all news and each way of grouping it: navigation, breadcrumbs, index and feeds pages. */

@@ -127,6 +127,22 @@ export function rebaseHtml(html: string, siteBase: string = base): string {
   return html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/(\s(?:href|src|cite|poster)=")\/(?!\/)/g, `$1${siteBase}`));
 }
 
+/** The web manifest (src/lib/site/manifest.ts), for browsers that install the site. */
+export function manifestPath(): string {
+  return `${base}manifest.webmanifest`;
+}
+
+/** Where an ICP filing number (ICP 备案号) is looked up: the MIIT's filing system, as filed sites link it. */
+export const ICP_FILING_URL = 'https://beian.miit.gov.cn/';
+
+/**
+ * A police filing (公安备案号)'s record on the national police filing site, found by the number's
+ * digits, as the site gives the link to the sites it files.
+ */
+export function policeFilingUrl(recordCode: string): string {
+  return `http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${encodeURIComponent(recordCode)}`;
+}
+
 /** The search page. Other pages reach it with a plain form (`?q=`), so they need no script. */
 export function searchPath(): string {
   return join('search');

@@ -66,6 +66,19 @@ function audit(site: Site, base = '/'): Map<AuditRule, string[]> {
 }
 
 describe('SiteAudit', () => {
+  test('the web manifest: its start URL and icons must be in the output, and it must be JSON', () => {
+    const site = goodSite();
+    site.pages['index.html'] = html('');
+    site.files.push('icons/icon-192.png');
+    site.text['manifest.webmanifest'] = JSON.stringify({
+      start_url: '/',
+      icons: [{ src: '/icons/icon-192.png' }, { src: '/icons/icon-512.png' }],
+    });
+    expect(audit(site).get('broken-link')).toEqual(['manifest.webmanifest refers to /icons/icon-512.png, which is not in the output']);
+    site.text['manifest.webmanifest'] = '{"icons": [';
+    expect(audit(site).get('broken-link')?.[0]).toMatch(/^manifest\.webmanifest is not JSON: /);
+  });
+
   test('a complete site has no finding', () => {
     expect(audit(goodSite())).toEqual(new Map());
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleHead, openGraph } from '@/lib/site/head';
+import { articleHead, iconLinks, openGraph } from '@/lib/site/head';
 import { robotsTxt } from '@/lib/site/robots';
 import { article } from '../helpers';
 
@@ -39,5 +39,16 @@ describe('articleHead', () => {
 describe('robotsTxt', () => {
   test('allows everything and points at the absolute sitemap index', () => {
     expect(robotsTxt()).toBe('User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap-index.xml\n');
+  });
+});
+
+describe('iconLinks', () => {
+  test('the PNG with its size before the SVG, the touch icon and the manifest, under the base', () => {
+    expect(iconLinks()).toEqual([
+      { rel: 'icon', href: '/icons/favicon-32.png', type: 'image/png', sizes: '32x32' },
+      { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+      { rel: 'apple-touch-icon', href: '/apple-touch-icon.png', sizes: '180x180' },
+      { rel: 'manifest', href: '/manifest.webmanifest' },
+    ]);
   });
 });
