@@ -85,9 +85,9 @@ describe('updated (更新时间)', () => {
   const typo = '/news/2024-03-01-utc/';
   const newsArticle = ($: CheerioAPI) =>
     $('script[type="application/ld+json"]')
-      .map((_, script) => JSON.parse($(script).html() ?? '') as Record<string, unknown>)
+      .map((_, script) => [JSON.parse($(script).html() ?? '') as Record<string, unknown>])
       .get()
-      .find((data) => data['@type'] === 'NewsArticle');
+      .find((data: Record<string, unknown>) => data['@type'] === 'NewsArticle');
   const sitemap = () => {
     const xml = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
     const { urlset } = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as {

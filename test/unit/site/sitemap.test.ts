@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleLastmods, withLastmod } from '@/lib/site/sitemap';
+import { articleLastmods, type SitemapEntry, withLastmod } from '@/lib/site/sitemap';
 import { article } from '../helpers';
 
 const published = article('2023/kaigong', { slug: 'kaigong', at: '2023-04-07T09:30:00+08:00' });
@@ -16,7 +16,9 @@ describe('sitemap lastmod', () => {
       url: 'https://news.example.org/news/qianyue/',
       lastmod: '2023-05-01T08:00:00+08:00',
     });
-    expect(withLastmod({ url: 'https://news.example.org/news/kaigong/' }, lastmods).lastmod).toBe('2023-04-07T09:30:00+08:00');
+    expect(withLastmod<SitemapEntry>({ url: 'https://news.example.org/news/kaigong/' }, lastmods).lastmod).toBe(
+      '2023-04-07T09:30:00+08:00',
+    );
   });
 
   test('listing, index and home pages get none', () => {
