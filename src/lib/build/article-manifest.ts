@@ -6,8 +6,10 @@ import type { Article } from '@/lib/content/article';
  * body (src/lib/build/body-store.ts): written by the loader (src/loaders/news.ts) into the cache
  * folder (`articleManifest`, src/lib/build/cache-files.ts) at the end of each sync, read by the
  * search index (src/integrations/pagefind.ts), which starts indexing while Astro bundles and
- * renders the pages, before any page could hand it the articles. Drafts and scheduled articles are listed too: the reader applies the build's
- * publication rule (src/lib/content/article.ts) with the build's moment (src/lib/build/clock.ts).
+ * renders the pages, before any page could hand it the articles, and by the sitemap
+ * (src/integrations/sitemap.ts) for each article's lastmod. Drafts and scheduled articles are listed
+ * too: the readers apply the build's publication rules (src/lib/content/article.ts) with the
+ * build's moment (src/lib/build/clock.ts).
  */
 
 export interface ManifestEntry {
