@@ -1,5 +1,4 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { postBuildAudit } from './src/integrations/post-build-audit.ts';
 import { buildStats } from './src/integrations/stage-timings.ts';
@@ -8,6 +7,7 @@ import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { bulkRedirects } from './src/integrations/bulk-redirects.ts';
 import { hostLimits } from './src/integrations/host-limits.ts';
+import { siteSitemap } from './src/integrations/sitemap.ts';
 import { SITE } from './src/site.config.ts';
 
 // dist/ is kept between builds and pruned to what this build wrote (see the integration).
@@ -36,10 +36,8 @@ export default defineConfig({
     buildStats(),
     // Before anything is written: empties dist/ unless it is exactly what the last build with this cache left.
     output.guard,
-    // sitemap-index.xml plus sitemap-N.xml files of at most 45,000 URLs each. It leaves out
-    // 404.html itself; drafts and scheduled articles are never built, so never listed. Only
-    // pages (URLs ending in /) go in: feeds, the OPML file and robots.txt are not web pages.
-    sitemap({ filter: (page) => page.endsWith('/') }),
+    // sitemap-index.xml and sitemap-N.xml: every page, an article with its lastmod (see the integration).
+    siteSitemap(),
     // The search index, built from the content while the pages render (see the integration).
     pagefindIndex({ bundleDir: 'pagefind' }),
     // Above the redirects Cloudflare Pages applies, moves the Bulk Redirects CSV the build wrote

@@ -2,6 +2,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import sharp from 'sharp';
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '@/lib/audit/bulk-redirects';
 import { readIco } from '@/lib/site/icons';
@@ -79,6 +80,87 @@ describe('article page', () => {
     expect(body.find('[style]').length).toBe(0);
     expect(body.text()).toContain('点击这里');
     expect(body.find('table td').first().text()).toBe('新能源电池');
+  });
+});
+
+describe('updated (更新时间)', () => {
+  // 2023-01-01-xinnian was corrected on 2024-06-01, after every other fixture article was
+  // published; 2024-03-01-utc has a typo, an updated in 2099.
+  const corrected = '/news/2023-01-01-xinnian/';
+  const typo = '/news/2024-03-01-utc/';
+  const newsArticle = ($: CheerioAPI) =>
+    $('script[type="application/ld+json"]')
+      .map((_, script) => [JSON.parse($(script).html() ?? '') as Record<string, unknown>])
+      .get()
+      .find((data: Record<string, unknown>) => data['@type'] === 'NewsArticle');
+  const sitemap = () => {
+    const xml = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    const { urlset } = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml) as {
+      urlset: { url: Array<{ loc: string; lastmod?: string }> };
+    };
+    return new Map(urlset.url.map(({ loc, lastmod }) => [new URL(loc).pathname, lastmod]));
+  };
+
+  test('the meta line shows 更新时间 after 发布时间, in Beijing time', () => {
+    const $ = page(dist, corrected);
+    const meta = $('.article__meta > div')
+      .map((_, item) => [[$(item).find('dt').text(), $(item).find('time').attr('datetime') ?? null]])
+      .get();
+    expect(meta.slice(0, 3)).toEqual([
+      ['发布时间', '2023-01-01T00:30:00+08:00'],
+      ['更新时间', '2024-06-01T10:00:00+08:00'],
+      ['来源', null],
+    ]);
+    expect($('.article__meta time').eq(1).text()).toBe('2024-06-01 10:00');
+  });
+
+  test('an article without updated, or with one later than the build, shows no 更新时间', () => {
+    for (const path of ['/news/2023-04-07-kaigong/', typo]) {
+      const $ = page(dist, path);
+      expect(
+        $('.article__meta dt')
+          .map((_, dt) => $(dt).text())
+          .get(),
+        path,
+      ).not.toContain('更新时间');
+      expect($('.article__meta time').length, path).toBe(1);
+    }
+  });
+
+  test('JSON-LD has dateModified from updated, and none without one', () => {
+    expect(newsArticle(page(dist, corrected))).toMatchObject({
+      datePublished: '2023-01-01T00:30:00+08:00',
+      dateModified: '2024-06-01T10:00:00+08:00',
+    });
+    expect(newsArticle(page(dist, '/news/2023-04-07-kaigong/'))).not.toHaveProperty('dateModified');
+    expect(newsArticle(page(dist, typo))).not.toHaveProperty('dateModified');
+  });
+
+  test('the sitemap gives each article its lastmod (updated, else date) and listings none', () => {
+    const lastmods = sitemap();
+    expect(new Date(lastmods.get(corrected) ?? '')).toEqual(new Date('2024-06-01T10:00:00+08:00'));
+    expect(new Date(lastmods.get('/news/2023-04-07-kaigong/') ?? '')).toEqual(new Date('2023-04-07T09:30:00+08:00'));
+    expect(new Date(lastmods.get(typo) ?? '')).toEqual(new Date('2024-03-01T08:00:00Z'));
+    for (const path of articlePaths()) expect(lastmods.get(path), path).toBeDefined();
+    for (const path of ['/', '/news/', '/zones/', '/zones/yancheng-jingji-jishu-kaifaqu/']) {
+      expect(lastmods.has(path), path).toBe(true);
+      expect(lastmods.get(path), path).toBeUndefined();
+    }
+  });
+
+  test('never reorders: the corrected article keeps its place by date in listings and the feed', () => {
+    for (const listing of ['/news/', '/zones/yancheng-jingji-jishu-kaifaqu/']) {
+      const members = listingMembers(dist, listing);
+      expect(members.indexOf(corrected), listing).toBeGreaterThan(members.indexOf('/news/2023-04-07-kaigong/'));
+    }
+    const { rss } = new XMLParser().parse(readFileSync(join(dist, 'news', 'rss.xml'), 'utf8')) as {
+      rss: { channel: { item: Array<{ link: string; pubDate: string }> } };
+    };
+    const items = rss.channel.item;
+    const at = (path: string) => items.findIndex((item) => new URL(item.link).pathname === path);
+    expect(at(corrected)).toBeGreaterThan(at('/news/2023-04-07-kaigong/'));
+    const dates = items.map((item) => new Date(item.pubDate).getTime());
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 });
 

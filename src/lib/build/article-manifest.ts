@@ -6,8 +6,10 @@ import type { Article } from '@/lib/content/article';
  * body (src/lib/build/body-store.ts): written by the loader (src/loaders/news.ts) into the cache
  * folder (`articleManifest`, src/lib/build/cache-files.ts) at the end of each sync, read by the
  * search index (src/integrations/pagefind.ts), which starts indexing while Astro bundles and
- * renders the pages, before any page could hand it the articles. Drafts and scheduled articles are listed too: the reader applies the build's
- * publication rule (src/lib/content/article.ts) with the build's moment (src/lib/build/clock.ts).
+ * renders the pages, before any page could hand it the articles, and by the sitemap
+ * (src/integrations/sitemap.ts) for each article's lastmod. Drafts and scheduled articles are listed
+ * too: the readers apply the build's publication rules (src/lib/content/article.ts) with the
+ * build's moment (src/lib/build/clock.ts).
  */
 
 export interface ManifestEntry {
@@ -15,11 +17,12 @@ export interface ManifestEntry {
   bodyFile: string;
 }
 
-type Stored = Omit<ManifestEntry, 'article'> & { article: Omit<Article, 'date'> & { date: string } };
+type Stored = Omit<ManifestEntry, 'article'> & { article: Omit<Article, 'date' | 'updated'> & { date: string; updated?: string } };
 
 export function writeArticleManifest(file: string, entries: Iterable<ManifestEntry>): void {
   const stored: Stored[] = [];
-  for (const { article, bodyFile } of entries) stored.push({ article: { ...article, date: article.date.toISOString() }, bodyFile });
+  for (const { article, bodyFile } of entries)
+    stored.push({ article: { ...article, date: article.date.toISOString(), updated: article.updated?.toISOString() }, bodyFile });
   // Text exactly as the pages get it from Astro's content store, which is written as UTF-8: a lone
   // surrogate (a YAML escape like "\ud800" in a title) becomes U+FFFD there. JSON would keep it
   // as an escape, which Pagefind's parser rejects. Written whole, then renamed: a build stopped
@@ -31,5 +34,8 @@ export function writeArticleManifest(file: string, entries: Iterable<ManifestEnt
 
 export function readArticleManifest(file: string): ManifestEntry[] {
   const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored[];
-  return stored.map(({ article, bodyFile }) => ({ article: { ...article, date: new Date(article.date) }, bodyFile }));
+  return stored.map(({ article, bodyFile }) => ({
+    article: { ...article, date: new Date(article.date), updated: article.updated === undefined ? undefined : new Date(article.updated) },
+    bodyFile,
+  }));
 }

@@ -26,7 +26,7 @@ export const PREVIEW_CACHE_DIR = '.astro';
 export const CACHE_FILES = {
   /** Rendered article bodies, one `<digest>.html` each (src/lib/build/body-store.ts), written by the loader. */
   bodies: 'devzone-bodies',
-  /** Every stored article with its body file (src/lib/build/article-manifest.ts), for the search index. */
+  /** Every stored article with its body file (src/lib/build/article-manifest.ts), for the search index and the sitemap. */
   articleManifest: 'devzone-articles.json',
   /** Finished Pagefind indexes, one `<shard>-<hash>/` folder each (src/integrations/pagefind-shard.ts). */
   searchShards: 'search-shards',

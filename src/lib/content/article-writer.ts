@@ -13,6 +13,8 @@ export interface ArticleFields {
   title: string;
   /** As it will be written: `2023-04-07 09:30`, Beijing time. */
   date: string;
+  /** When the article was last corrected, written like `date`. */
+  updated?: string;
   source: string;
   zone: string;
   region: string;
@@ -29,6 +31,7 @@ export interface ArticleFields {
 const ORDER: ReadonlyArray<keyof ArticleFields> = [
   'title',
   'date',
+  'updated',
   'source',
   'zone',
   'region',

@@ -16,6 +16,8 @@ export interface Article {
   slug: string;
   title: string;
   date: Date;
+  /** When the article was last corrected, if the editor said so; never earlier than `date`. */
+  updated?: Date;
   /** Year in Beijing time. */
   year: number;
   source: string;
@@ -39,6 +41,7 @@ export function toArticle(id: string, file: string, data: ArticleData, summary: 
     slug: articleSlug(id, data.slug),
     title: data.title,
     date: data.date,
+    updated: data.updated,
     year: beijingYear(data.date),
     source: data.source,
     zone: data.zone,
@@ -68,6 +71,16 @@ export function isScheduled(article: Pick<Article, 'date'>, now: Date): boolean 
 /** Drafts and scheduled articles stay out of production builds. */
 export function isVisible(article: Pick<Article, 'date' | 'draft'>, { now, preview }: PublishOptions): boolean {
   return preview || (!article.draft && !isScheduled(article, now));
+}
+
+/**
+ * The article as the site shows it at `now`: an `updated` later than `now` is left out until a
+ * build after it. Such a time is most likely a typo, and a page, its structured data and the
+ * sitemap should never claim a correction the build cannot have seen; the article itself is
+ * published by its `date` all the same, and nothing is ordered by `updated`.
+ */
+export function withoutFutureUpdate(article: Article, now: Date): Article {
+  return article.updated && article.updated.getTime() > now.getTime() ? { ...article, updated: undefined } : article;
 }
 
 /** Newest first; articles published at the same moment are ordered by file id. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DATE_FORMATS, parseArticleDate } from '@/lib/content/dates';
+import { DATE_FORMATS, formatDateTime, parseArticleDate } from '@/lib/content/dates';
 import { isUsableArticleSlug } from '@/lib/content/slugs';
 import { NEWS_TYPES } from '@/lib/content/taxonomy';
 
@@ -27,10 +27,11 @@ const optionalText = (what: string) =>
     .min(1, { error: `不能为空 / must not be empty (${what})` })
     .optional();
 
-/** `2023-04-07`, `2023-04-07 09:30`: Beijing time unless an offset is written. */
-const ArticleDateSchema = z
-  .string({ error: missingOr(`应为日期文字，如 ${DATE_FORMATS[1]} / must be a date written like ${DATE_FORMATS[1]}`) })
-  .transform((text, ctx) => {
+const NOT_A_DATE = `应为日期文字，如 ${DATE_FORMATS[1]} / must be a date written like ${DATE_FORMATS[1]}`;
+
+/** `2023-04-07`, `2023-04-07 09:30`: Beijing time unless an offset is written. `notText` words a value that is not text. */
+const articleDate = (notText: string | ((issue: { input?: unknown }) => string)) =>
+  z.string({ error: notText }).transform((text, ctx) => {
     const parsed = parseArticleDate(text);
     if (parsed.ok) return parsed.date;
     ctx.addIssue({
@@ -50,8 +51,16 @@ export const ArticleSchema = z
   .object({
     /** Headline, one line. Required. */
     title: requiredText('标题 title'),
-    /** Publication time in Beijing time (see ArticleDateSchema). Required. Future dates are held back until then. */
-    date: ArticleDateSchema,
+    /** Publication time in Beijing time (see articleDate). Required. Future dates are held back until then. */
+    date: articleDate(missingOr(NOT_A_DATE)),
+    /**
+     * 更新时间: when the article was last corrected, written like `date`. Optional; not earlier
+     * than `date`. Shown on the article page, as schema.org `dateModified` and as the sitemap's
+     * `lastmod`; listings and feeds stay ordered by `date`. A time later than the build's moment
+     * is not shown until a build after it (src/lib/content/article.ts `withoutFutureUpdate`):
+     * the article itself is published by its `date` all the same.
+     */
+    updated: articleDate(NOT_A_DATE).optional(),
     /** 来源: the office that issued the news, e.g. 盐城经济技术开发区管委会. Required. */
     source: requiredText('来源 source'),
     /** 发布开发区: the development zone the news is about, by its official name. Required. */
@@ -94,6 +103,15 @@ export const ArticleSchema = z
   })
   .superRefine(
     (data, ctx) => {
+      // Both are Dates unless one of them was reported above.
+      if (data.updated instanceof Date && data.date instanceof Date && data.updated < data.date) {
+        const [updated, date] = [formatDateTime(data.updated), formatDateTime(data.date)];
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `更新时间 ${updated} 早于发布时间 ${date} / updated (${updated}) is earlier than date (${date})`,
+        });
+      }
       if (data.type === '图片新闻' && !data.cover) {
         ctx.addIssue({ code: 'custom', path: ['cover'], message: '图片新闻必须有封面图 / a 图片新闻 needs a cover' });
       }
@@ -110,5 +128,5 @@ export const ArticleSchema = z
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
 
-/** The validated frontmatter, as pages see it (`date` is a Date). */
+/** The validated frontmatter, as pages see it (`date` and `updated` are Dates). */
 export type ArticleData = z.output<typeof ArticleSchema>;

@@ -1,7 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { readBody } from '@/lib/build/body-store';
 import { buildTime } from '@/lib/build/clock';
-import { isVisible, toArticle } from '@/lib/content/article';
+import { isVisible, toArticle, withoutFutureUpdate } from '@/lib/content/article';
 import { articlePageKey } from '@/lib/site/page-keys';
 import type { ArticlePageProps } from '@/lib/site/page-props';
 import type { ArticleData } from '@/lib/content/schema';
@@ -38,11 +38,13 @@ function withOwnSlug(data: ArticleData): ArticleData {
 
 async function load(): Promise<SiteIndex> {
   const entries = await getCollection('news');
+  const now = currentTime();
   const articles = entries
     .map((entry) =>
       toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')),
     )
-    .filter((article) => isVisible(article, { now: currentTime(), preview: isPreview }));
+    .filter((article) => isVisible(article, { now, preview: isPreview }))
+    .map((article) => withoutFutureUpdate(article, now));
   return buildSiteIndex(articles, SITE.relatedCount);
 }
 

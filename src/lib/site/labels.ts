@@ -52,6 +52,8 @@ export const ARTICLE_META_LABELS = {
 
 /** The rest of an article page. 上一条 is the newer article of the zone, 下一条 the older. */
 export const ARTICLE_LABELS = {
+  /** On the meta line after 发布时间, when the editor gave `updated`; search results do not show it. */
+  updated: '更新时间',
   tags: '关键词：',
   newer: '上一条',
   older: '下一条',

@@ -27,6 +27,8 @@ export function newsArticleJsonLd(article: Article): JsonLd {
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: toBeijingIso(article.date),
+    // Only when the editor gave `updated`: an article never corrected claims no modification.
+    ...(article.updated && { dateModified: toBeijingIso(article.updated) }),
     inLanguage: SITE.lang,
     articleSection: article.type,
     ...(article.tags.length > 0 && { keywords: article.tags }),

@@ -18,6 +18,7 @@ const article: Article = {
   slug: '2024-yancheng-1',
   title: '盐城经开区签约项目',
   date: new Date('2024-03-01T01:30:00Z'),
+  updated: new Date('2024-03-02T02:00:00Z'),
   year: 2024,
   source: '盐城经济技术开发区管委会',
   zone: '盐城经济技术开发区',
@@ -36,6 +37,7 @@ test('the article manifest gives back the articles it was given, dates as dates,
   const [entry] = readArticleManifest(file);
   expect(entry.article).toEqual(article);
   expect(entry.article.date).toBeInstanceOf(Date);
+  expect(entry.article.updated).toBeInstanceOf(Date);
   expect(entry.bodyFile).toBe('/cache/bodies/abc.html');
   expect(readdirSync(dir)).toEqual(['articles.json']);
 });

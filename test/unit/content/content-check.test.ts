@@ -88,6 +88,12 @@ describe('the check', () => {
     expect(problem.message).toBe('日期不存在：2023-02-29 / no such date or time: 2023-02-29');
   });
 
+  test('an updated earlier than date points at the updated line', () => {
+    const [problem] = check({ 'a.md': article({ updated: '2023-04-06' }) }).problems;
+    expect(place(problem)).toEqual({ file: 'content/news/a.md', line: 7, field: 'updated' });
+    expect(problem.message).toBe('更新时间 2023-04-06 早于发布时间 2023-04-07 09:30 / updated (2023-04-06) is earlier than date (2023-04-07 09:30)');
+  });
+
   test('a YAML syntax error gives the line', () => {
     const [problem] = check({ 'a.md': article({ tags: '[项目建设, 招商引资' }) }).problems;
     expect(problem.file).toBe('content/news/a.md');

@@ -42,6 +42,7 @@ describe('articlePageKey', () => {
     const base = articlePageKey(articleProps());
     const changed = [
       articleProps((p) => (p.article = { ...p.article, summary: '新摘要' })),
+      articleProps((p) => (p.article = { ...p.article, updated: new Date('2024-05-02T10:00:00+08:00') })),
       articleProps((p) => (p.bodyFile = '/cache/devzone-bodies/y.html')),
       articleProps((p) => (p.neighbours.newer = { ...b(), title: '改过的上一条' })),
       articleProps((p) => (p.neighbours.older = undefined)),

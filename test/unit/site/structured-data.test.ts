@@ -53,6 +53,12 @@ describe('newsArticleJsonLd', () => {
     expect(plain).not.toHaveProperty('description');
     expect(plain).not.toHaveProperty('image');
     expect(plain).not.toHaveProperty('keywords');
+    expect(plain).not.toHaveProperty('dateModified');
+  });
+
+  test('dateModified from updated, in Beijing time with its offset', () => {
+    const corrected = newsArticleJsonLd(article('a', { at: '2023-04-07T09:30:00+08:00', updated: new Date('2023-04-08T02:15:00Z') }));
+    expect(corrected).toMatchObject({ datePublished: '2023-04-07T09:30:00+08:00', dateModified: '2023-04-08T10:15:00+08:00' });
   });
 });
 
