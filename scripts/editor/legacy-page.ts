@@ -26,7 +26,7 @@ export interface LegacyPage {
   zone: string;
   region?: string;
   type: NewsType;
-  /** From <link rel=canonical> or <meta property=og:url>, else from the caller's base URL. */
+  /** From <link rel=canonical>, <meta property=og:url> or a "saved from url" comment, else from the caller's base URL. */
   legacyUrl?: string;
   body: string;
   cover?: string;
@@ -156,6 +156,33 @@ function absolutise(nodes: RootContent[], base: string | undefined): void {
   nodes.forEach(fix);
 }
 
+/** The body's pictures in document order, with the address the page wrote (before absolutise). */
+function bodyImages(nodes: RootContent[]): LegacyImage[] {
+  return selectAll('img[src]', { type: 'root', children: nodes }).map((element) => ({
+    element,
+    src: String(element.properties.src),
+    alt: typeof element.properties.alt === 'string' ? element.properties.alt.trim() : '',
+    keep: true,
+  }));
+}
+
+/** The nodes without the pictures the importer dropped. */
+function withoutDropped(nodes: RootContent[], dropped: Set<Element>): RootContent[] {
+  const kept: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'element' && dropped.has(node)) continue;
+    if (node.type === 'element') node.children = withoutDropped(node.children, dropped) as ElementContent[];
+    kept.push(node);
+  }
+  return kept;
+}
+
+/** `<!-- saved from url=(0052)http://… -->`: the address Chrome writes into a page it saves. */
+function savedFromUrl(text: string): string | undefined {
+  const match = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+?)\s*-->/i.exec(text.slice(0, 4096));
+  return match?.[1];
+}
+
 function canonicalUrl(tree: Root): string | undefined {
   const link = select('link[rel~=canonical][href]', tree)?.properties.href;
   const og = select('meta[property="og:url"][content]', tree)?.properties.content;
@@ -164,10 +191,41 @@ function canonicalUrl(tree: Root): string | undefined {
 }
 
 /**
- * Reads one saved page. `fallbackUrl` is where the page lived when it does not say so itself
- * (no canonical link): the importer builds it from --base-url and the file's path.
+ * A saved page read up to its body: the facts, the body as HTML nodes and its pictures. The
+ * importer rewrites or drops pictures here (see legacy-images.ts), then `finishLegacyPage`
+ * writes the Markdown. `reasons` lists what is wrong with the page; it is finished only without any.
  */
-export function readLegacyPage(bytes: Uint8Array, fallbackUrl?: string): LegacyPageResult {
+export interface LegacyDraft {
+  title: string;
+  date?: string;
+  source?: string;
+  zone?: string;
+  region?: string;
+  type: NewsType;
+  legacyUrl?: string;
+  encoding: string;
+  nodes: RootContent[];
+  images: LegacyImage[];
+  reasons: string[];
+}
+
+/** An <img> of the body. The importer sets `element.properties.src`, or `keep: false` to drop it. */
+export interface LegacyImage {
+  element: Element;
+  /** As the page wrote it: relative addresses are relative to the saved file (and to the page's URL). */
+  src: string;
+  alt: string;
+  keep: boolean;
+}
+
+/**
+ * Reads one saved page. `fallbackUrl` is where the page lived when it does not say so itself
+ * (no canonical link, no "saved from url" comment): the importer builds it from --base-url and the file's path.
+ */
+export function parseLegacyPage(
+  bytes: Uint8Array,
+  fallbackUrl?: string,
+): { ok: true; draft: LegacyDraft } | { ok: false; reasons: string[] } {
   const decoded = decodePage(bytes);
   if (!decoded.ok) return { ok: false, reasons: [decoded.reason] };
   const tree = unified().use(rehypeParse).parse(decoded.text);
@@ -197,19 +255,31 @@ export function readLegacyPage(bytes: Uint8Array, fallbackUrl?: string): LegacyP
   const typeItem = at >= 0 ? items[at + 2] : undefined;
   const type: NewsType = NEWS_TYPES.find((name) => name === typeItem) ?? '文字新闻';
 
-  const legacyUrl = canonicalUrl(tree) ?? fallbackUrl;
+  const legacyUrl = canonicalUrl(tree) ?? savedFromUrl(decoded.text) ?? fallbackUrl;
   const nodes = bodyNodes(meta, parent);
+  const images = bodyImages(nodes);
   absolutise(nodes, legacyUrl);
   headerRows(nodes);
+  return {
+    ok: true,
+    draft: { title, date, source, zone, region, type, legacyUrl, encoding: decoded.encoding, nodes, images, reasons },
+  };
+}
+
+/** The article from a draft: the body in Markdown, the first picture kept as a 图片新闻's cover. */
+export function finishLegacyPage(draft: LegacyDraft): LegacyPageResult {
+  const { title, date, source, zone, region, type, legacyUrl, encoding } = draft;
+  const dropped = new Set(draft.images.filter((image) => !image.keep).map((image) => image.element));
+  const nodes = withoutDropped(draft.nodes, dropped);
   const body = toMarkdown.stringify(toMarkdown.runSync({ type: 'root', children: nodes })).trim();
+  const reasons = [...draft.reasons];
   if (!body) reasons.push('正文为空 / the body is empty');
   if (reasons.length || !date || !source || !zone) return { ok: false, reasons };
 
-  const image = selectAll('img[src]', { type: 'root', children: nodes })[0];
-  const cover = type === '图片新闻' && image ? String(image.properties.src) : undefined;
-  const alt = image && typeof image.properties.alt === 'string' ? image.properties.alt.trim() : '';
+  const image = draft.images.find((candidate) => candidate.keep);
+  const cover = type === '图片新闻' && image ? String(image.element.properties.src) : undefined;
   // Without the page's own address its pictures' relative addresses point nowhere: say how to fix it.
-  if (cover !== undefined && !/^(https?:)?\/\//i.test(cover) && !legacyUrl) {
+  if (cover !== undefined && !/^(https?:)?\/\//i.test(cover) && !cover.startsWith('/') && !legacyUrl) {
     return {
       ok: false,
       reasons: [
@@ -219,18 +289,12 @@ export function readLegacyPage(bytes: Uint8Array, fallbackUrl?: string): LegacyP
   }
   return {
     ok: true,
-    page: {
-      title,
-      date,
-      source,
-      zone,
-      region,
-      type,
-      legacyUrl,
-      body,
-      cover,
-      coverAlt: cover ? alt || title : undefined,
-      encoding: decoded.encoding,
-    },
+    page: { title, date, source, zone, region, type, legacyUrl, body, cover, coverAlt: cover ? image?.alt || title : undefined, encoding },
   };
+}
+
+/** Reads one saved page as it is, its pictures still pointing at the old site (see parseLegacyPage). */
+export function readLegacyPage(bytes: Uint8Array, fallbackUrl?: string): LegacyPageResult {
+  const parsed = parseLegacyPage(bytes, fallbackUrl);
+  return parsed.ok ? finishLegacyPage(parsed.draft) : parsed;
 }

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/content/content-check';
 import { articlePath } from '@/lib/site/urls';
 import { decodePage } from '../../../scripts/editor/decode-page.ts';
+import { candidates, imageName, sniffImage } from '../../../scripts/editor/legacy-images.ts';
 import { normaliseDate, readLegacyPage } from '../../../scripts/editor/legacy-page.ts';
 
 /** `npm run import` on pages shaped like the old portal's (test/fixtures/import). */
@@ -96,11 +97,12 @@ describe('reading a legacy page', () => {
 });
 
 describe('npm run import', () => {
-  function project(registry = readFileSync(join(ROOT, 'test/fixtures/site/registry.yaml'), 'utf8')): string {
+  function project(registry = readFileSync(join(ROOT, 'test/fixtures/site/registry.yaml'), 'utf8'), fixtures = FIXTURES): string {
     const root = mkdtempSync(join(tmpdir(), 'devzone-import-'));
     mkdirSync(join(root, 'content/news'), { recursive: true });
     writeFileSync(join(root, 'content/registry.yaml'), registry);
-    cpSync(FIXTURES, join(root, 'saved'), { recursive: true });
+    if (fixtures === FIXTURES) cpSync(FIXTURES, join(root, 'saved'), { recursive: true });
+    else cpSync(fixtures, root, { recursive: true });
     return root;
   }
 
@@ -148,5 +150,126 @@ describe('npm run import', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/zone: 开发区“盐城经济技术开发区”不在名录 content\/registry\.yaml 中/);
     expect(checkContent({ rootDir: root, contentDir: 'content/news', articlePath }).articles).toEqual([]);
+  });
+});
+
+describe('npm run import: pictures', () => {
+  const IMAGES = join(ROOT, 'test/fixtures/import-images');
+  const registry = readFileSync(join(ROOT, 'test/fixtures/site/registry.yaml'), 'utf8');
+
+  function run(root: string, ...args: string[]) {
+    const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.import as string;
+    const [, ...argv] = script.split(' ').map((arg) => (arg.startsWith('./') || arg.startsWith('scripts/') ? join(ROOT, arg) : arg));
+    return spawnSync(process.execPath, [...argv, ...args], { cwd: root, encoding: 'utf8' });
+  }
+
+  function project(): string {
+    const root = mkdtempSync(join(tmpdir(), 'devzone-import-images-'));
+    mkdirSync(join(root, 'content/news'), { recursive: true });
+    writeFileSync(join(root, 'content/registry.yaml'), registry);
+    cpSync(IMAGES, root, { recursive: true });
+    return root;
+  }
+
+  const article = (root: string, name: string) => readFileSync(join(root, 'content/news/2023', name), 'utf8');
+  const bytes = (root: string, path: string) => readFileSync(join(root, path));
+
+  test('a page saved "complete": pictures from its _files folder are copied, https kept, http dropped and listed', () => {
+    const root = project();
+    const result = run(root, 'saved/t20230601_3001.html');
+    expect(result.status).toBe(1);
+    const folder = 'images/2023/2023-06-01-yancheng-jingkaiqu-xinnengyuan-chanye';
+    const text = article(root, '2023-06-01-yancheng-jingkaiqu-xinnengyuan-chanye.md');
+    // The page's address comes from the "saved from url" comment Chrome writes.
+    expect(text).toContain('legacyUrl: http://www.kfq.example.gov.cn/kfqxw/yc/202306/t20230601_3001.html');
+    expect(text).toContain(`type: 图片新闻\ncover: /${folder}/kaigong.jpg\ncoverAlt: 开工现场`);
+    expect(text).toContain(`![开工现场](/${folder}/kaigong.jpg)`);
+    expect(text).toContain(`![项目效果图](/${folder}/w020230601.png)`);
+    expect(text).toContain('![区位图](https://cdn.example.com/news/map.png)');
+    expect(text).not.toMatch(/http:\/\/[^)\n]*\.(jpg|png)|奠基仪式/);
+    expect(bytes(root, `public/${folder}/kaigong.jpg`)).toEqual(bytes(IMAGES, 'saved/t20230601_3001_files/kaigong.jpg'));
+    expect(bytes(root, `public/${folder}/w020230601.png`)).toEqual(bytes(IMAGES, 'saved/t20230601_3001_files/W020230601.png'));
+
+    const lines = result.stdout.trim().split('\n');
+    const file = 'content/news/2023/2023-06-01-yancheng-jingkaiqu-xinnengyuan-chanye.md';
+    expect(lines.slice(lines.indexOf('远程图片 / remote pictures:'), lines.indexOf('远程图片 / remote pictures:') + 2)).toEqual([
+      '远程图片 / remote pictures:',
+      `  ${file}: https://cdn.example.com/news/map.png`,
+    ]);
+    expect(lines.slice(lines.indexOf('缺少的图片 / missing pictures:'))).toEqual([
+      '缺少的图片 / missing pictures:',
+      `  ${file}: http://www.kfq.example.gov.cn/uploads/2023/06/gone.jpg`,
+      '    找不到图片文件，已从正文删除 / no file found: removed from the body',
+      '图片：复制 2 张，远程 1 张，缺少 1 张 / pictures: copied 2, remote 1, missing 1',
+      '导入 1 篇，跳过 0 篇，失败 0 个 / imported 1, skipped 0, failed 0',
+    ]);
+    expect(checkContent({ rootDir: root, contentDir: 'content/news', articlePath }).problems).toEqual([]);
+  });
+
+  test('a mirror folder: both wget layouts, two pictures of one name kept apart, SVG refused, a 图片新闻 with no picture left', () => {
+    const root = project();
+    const result = run(root, '--base-url', 'http://www.kfq.example.gov.cn/', '--images', 'mirror', 'saved/kfqxw');
+    expect(result.status).toBe(1);
+    const folder = 'images/2023/2023-06-02-yancheng-jingkaiqu';
+    const text = article(root, '2023-06-02-yancheng-jingkaiqu.md');
+    expect(text).toContain(`cover: /${folder}/photo.jpg\ncoverAlt: 一期厂房`);
+    expect(text).toContain(`![一期厂房](/${folder}/photo.jpg)\n\n![二期厂房](/${folder}/photo-2.jpg)`);
+    expect(text).not.toContain('svg');
+    expect(bytes(root, `public/${folder}/photo.jpg`)).toEqual(bytes(IMAGES, 'mirror/www.kfq.example.gov.cn/uploads/2023/06/a/photo.jpg'));
+    expect(bytes(root, `public/${folder}/photo-2.jpg`)).toEqual(bytes(IMAGES, 'mirror/uploads/2023/06/b/photo.jpg'));
+    expect(readdirSync(join(root, 'public', folder)).sort()).toEqual(['photo-2.jpg', 'photo.jpg']);
+
+    const demoted = article(root, '2023-06-03-yancheng-jingkaiqu-juban-zhaoshang.md');
+    expect(demoted).toContain('type: 文字新闻');
+    expect(demoted).not.toMatch(/cover|tuijiehui/);
+    expect(result.stdout).toContain(
+      '  content/news/2023/2023-06-02-yancheng-jingkaiqu.md: http://www.kfq.example.gov.cn/uploads/2023/06/logo.svg\n    SVG 图片可能含脚本',
+    );
+    expect(result.stdout).toContain(
+      '  content/news/2023/2023-06-03-yancheng-jingkaiqu-juban-zhaoshang.md: http://www.kfq.example.gov.cn/uploads/2023/06/tuijiehui.jpg\n    图片新闻的图片都找不到，文章按文字新闻写出',
+    );
+    expect(result.stdout).toContain('图片：复制 2 张，远程 0 张，缺少 3 张 / pictures: copied 2, remote 0, missing 3');
+    expect(checkContent({ rootDir: root, contentDir: 'content/news', articlePath }).problems).toEqual([]);
+  });
+
+  test('the same picture imported again is reused; a frame saved in t1_files/ is not a page', () => {
+    const root = project();
+    const first = run(root, 'saved');
+    expect(first.stdout).not.toContain('saved_resource');
+    expect(first.stdout).toContain('导入 3 篇，跳过 0 篇，失败 0 个');
+    // The article deleted and imported again: its pictures are already there, byte for byte.
+    rmSync(join(root, 'content/news/2023/2023-06-01-yancheng-jingkaiqu-xinnengyuan-chanye.md'));
+    expect(run(root, 'saved/t20230601_3001.html').stdout).toContain('图片：复制 2 张');
+    const folder = join(root, 'public/images/2023/2023-06-01-yancheng-jingkaiqu-xinnengyuan-chanye');
+    expect(readdirSync(folder).sort()).toEqual(['kaigong.jpg', 'w020230601.png']);
+  });
+
+  test('a page that is not written leaves no pictures behind', () => {
+    const root = project();
+    writeFileSync(join(root, 'content/registry.yaml'), 'regions:\n  - name: 苏州\nzones:\n  - name: 苏州工业园区\n    region: 苏州\n');
+    const result = run(root, 'saved/t20230601_3001.html');
+    expect(result.stdout).toContain('导入 0 篇，跳过 0 篇，失败 1 个');
+    expect(existsSync(join(root, 'public/images'))).toBe(false);
+  });
+
+  test('pictures are told by their bytes; names are ASCII', () => {
+    expect(sniffImage(bytes(IMAGES, 'saved/t20230601_3001_files/kaigong.jpg'))).toBe('jpg');
+    expect(sniffImage(bytes(IMAGES, 'saved/t20230601_3001_files/W020230601.png'))).toBe('png');
+    expect(sniffImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeUndefined();
+    expect(imageName('/x/厂房 图.JPG', 'jpg', Buffer.from('a'))).toMatch(/^image-[0-9a-f]{8}\.jpg$/);
+    expect(imageName('/x/Chang Fang(1).jpeg', 'jpg', Buffer.from('a'))).toBe('chang-fang-1.jpg');
+  });
+
+  test('a relative address never leads out of the folder being imported', () => {
+    const sources = { page: '/in/saved/kfqxw/t1.html', inputRoot: '/in/saved' };
+    expect(candidates('../../secret/a.jpg', undefined, sources)).toEqual([]);
+    expect(candidates('../a.jpg', undefined, sources)).toEqual(['/in/saved/a.jpg']);
+    expect(candidates('/a.jpg', 'http://old.example/p/a.jpg?w=1', { ...sources, mirror: '/m' })).toEqual([
+      '/in/saved/kfqxw/t1_files/a.jpg',
+      '/m/old.example/p/a.jpg',
+      '/m/old.example/p/a.jpg?w=1',
+      '/m/p/a.jpg',
+      '/m/p/a.jpg?w=1',
+    ]);
   });
 });
