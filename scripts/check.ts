@@ -4,11 +4,12 @@
 //   npm run check [-- --json] [-- DIR]
 
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkContent } from '@/lib/content/content-check';
 import { formatReport, sortProblems } from '@/lib/content/problems';
 import { SITE } from '@/site.config';
 import { articlePath } from '@/lib/site/urls';
+import { sitePlan } from '@/lib/site/site-plan';
 
 const USAGE = `Usage: npm run check [-- --json] [-- DIR]
 
@@ -36,7 +37,9 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`check: 找不到文章目录 / the content folder does not exist: ${contentDir}\n`);
     return 2;
   }
-  const { problems, articles } = checkContent({ rootDir, contentDir, articlePath });
+  // Body links are judged against the site a build started now would write.
+  const site = sitePlan(join(rootDir, 'public'), new Date());
+  const { problems, articles } = checkContent({ rootDir, contentDir, articlePath, site });
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     process.stdout.write(

@@ -17,6 +17,8 @@ import type { ArticleData } from '@/lib/content/schema';
 import { runBatches, workerTask } from '@/lib/build/worker-pool';
 import { formatReport, type Problem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
+import { sitePlan } from '@/lib/site/site-plan';
+import { buildTime } from '@/lib/build/clock';
 
 /**
  * The news collection's loader. Astro's glob() loader stops at the first invalid file and
@@ -159,7 +161,9 @@ export function newsLoader({ base }: { base: string }): Loader {
       }
       const code = sourceDigest(rootDir, LOADER_CODE);
       // The check comes first: a build with a problem renders nothing.
-      const check = () => checkContent({ rootDir, contentDir: baseDir, articlePath });
+      // Body links are judged against what this build writes: its public/ folder, its clock.
+      const check = () =>
+        checkContent({ rootDir, contentDir: baseDir, articlePath, site: sitePlan(fileURLToPath(context.config.publicDir), buildTime()) });
       const result = check();
 
       if (!context.watcher) {

@@ -57,6 +57,8 @@ beforeAll(() => {
   writeFileSync(join(content, 'a/homophone.md'), valid({ region: '延城', zone: '延城开发区' }));
   writeFileSync(join(content, 'a/unknown-zone.md'), valid({ zone: '盐城开发区' }));
   writeFileSync(join(content, 'a/good.markdown'), valid({ title: '同名文件' }));
+  // Line 8, the body's first: a link to a page the site will not have.
+  writeFileSync(join(content, 'a/broken-link.md'), valid({}).replace('正文。', '见[上一篇](/news/no-such/)。'));
   mkdirSync(join(content, 'folder.md'));
   writeFileSync(join(content, 'folder.md/inside.md'), valid({ slug: 'inside-folder', title: '目录名以 .md 结尾' }));
   build = buildSite(content, { work });
@@ -90,13 +92,14 @@ describe('a build with invalid content', () => {
       /a\/good\.md: 与 .*a\/good\.markdown 同名|a\/good\.markdown: 与 .*a\/good\.md 同名/,
       /registry\.yaml:3: slug: “延城”与第 2 行的“盐城”网址相同（yancheng）/,
       /a\/unknown-zone\.md:5: zone: 开发区“盐城开发区”不在名录 .*registry\.yaml 中，是否应为“盐城经济技术开发区”？/,
+      /a\/broken-link\.md:8: body: 正文链接 \/news\/no-such\/ 在网站中不存在 \/ the body links to \/news\/no-such\/, which the site does not have/,
     ];
     for (const pattern of expected)
       expect(
         lines.some((line) => pattern.test(line)),
         String(pattern),
       ).toBe(true);
-    expect(build.output).toMatch(/8 个问题，涉及 8 个文件 \/ 8 problem\(s\) in 8 file\(s\)/);
+    expect(build.output).toMatch(/9 个问题，涉及 9 个文件 \/ 9 problem\(s\) in 9 file\(s\)/);
   });
 
   test('npm run check gives the same report as the build', () => {
@@ -105,7 +108,7 @@ describe('a build with invalid content', () => {
     const check = spawnSync(process.execPath, [...args, content], { cwd: ROOT, encoding: 'utf8' });
     expect(check.status).toBe(1);
     const report = check.stdout.trim().split('\n');
-    expect(report).toHaveLength(9);
+    expect(report).toHaveLength(10);
     const built = build.output.split('\n').map((line) => line.trim());
     for (const line of report) expect(built, line).toContain(line);
   });

@@ -1,4 +1,5 @@
-import { fileOfPath, pagePathOf } from '@/lib/build/output-files';
+import { pagePathOf } from '@/lib/build/output-files';
+import { fileOfPath, judgeLink, linkPath, type LinkSite } from '@/lib/content/links';
 import { articlePath } from '@/lib/site/urls';
 import type { ExpectedSite } from '@/lib/audit/expected';
 import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
@@ -107,24 +108,7 @@ export class SiteAudit {
    * `from` is the URL path of the file the URL is in, for relative URLs.
    */
   resolve(url: string, from: string): string | undefined {
-    let path: string;
-    if (url.startsWith('/') && !url.startsWith('//') && !/\/\.\.?(\/|$)/.test(url)) path = url;
-    else if (url.startsWith(`${this.site.origin}/`)) path = url.slice(this.site.origin.length);
-    else if (url === '' || url.startsWith('#') || url.startsWith('?')) return undefined;
-    else {
-      const parsed = URL.parse(url, `${this.site.origin}${from}`);
-      if (!parsed || parsed.origin !== this.site.origin) return undefined;
-      path = parsed.pathname;
-    }
-    path = path.replace(/[?#].*$/s, '');
-    if (path.includes('%')) {
-      try {
-        path = decodeURIComponent(path);
-      } catch {
-        // Left encoded: the file lookup will report it.
-      }
-    }
-    return path;
+    return linkPath(url, from, this.site.origin);
   }
 
   /** Records that `file` (URL path `from`) refers to `url`, `count` times. */
@@ -309,15 +293,18 @@ export class SiteAudit {
     else
       for (const hash of this.searchScriptHashes)
         if (!this.csp.includes(hash)) this.find('headers', `the CSP in _headers lacks ${hash}, an inline script of the search page`);
+    // The links rule the editors' check applies to bodies (src/lib/content/links.ts); links to
+    // hidden articles were reported above, as `unpublished`.
+    const linkSite: LinkSite = { base: site.base, hasFile: (file) => files.has(file), isHidden: (path) => this.hiddenPaths.has(path) };
     for (const [path, target] of this.targets) {
-      if (this.hiddenPaths.has(path)) continue;
+      const verdict = judgeLink(path, linkSite);
+      if (verdict === 'ok' || verdict === 'hidden') continue;
       const source = this.sources.get(target.from);
       const from = source ? `${target.from} (${source})` : target.from;
       const count = target.count;
-      const file = this.fileOf(path);
       const times = count > 1 ? ` (and ${count - 1} more time(s))` : '';
-      if (file === undefined) this.find('outside-base', `${from} refers to ${path}, outside the base ${site.base}${times}`);
-      else if (!files.has(file)) this.find('broken-link', `${from} refers to ${path}, which is not in the output${times}`);
+      if (verdict === 'outside-base') this.find('outside-base', `${from} refers to ${path}, outside the base ${site.base}${times}`);
+      else this.find('broken-link', `${from} refers to ${path}, which is not in the output${times}`);
     }
     return {
       findings: this.findings,

@@ -26,9 +26,5 @@ export function pagePathOf(file: string, base: string): string {
   return `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** The output file a URL path is served from (`{base}a/` is `a/index.html`); undefined outside the base. */
-export function fileOfPath(path: string, base: string): string | undefined {
-  if (!path.startsWith(base)) return undefined;
-  const rest = path.slice(base.length);
-  return rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
-}
+/** The output file a URL path is served from: the links rule's (src/lib/content/links.ts), which both the check and the audit apply. */
+export { fileOfPath } from '../content/links.ts';

@@ -18,7 +18,15 @@ export interface ArticleFileContext {
   coverExists?: (path: string) => boolean;
 }
 
-export type ArticleFileResult = { ok: true; data: ArticleData; body: string } | { ok: false; problems: Problem[] };
+export type ArticleFileResult =
+  | {
+      ok: true;
+      data: ArticleData;
+      body: string;
+      /** The file's line of the body's first line (src/lib/content/frontmatter.ts). */
+      bodyLine: number;
+    }
+  | { ok: false; problems: Problem[] };
 
 const lenientUtf8 = new TextDecoder('utf-8');
 
@@ -105,7 +113,7 @@ export function parseArticleFile(file: string, bytes: Uint8Array, context: Artic
   const frontmatter = parseFrontmatter(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!frontmatter.ok) return { ok: false, problems: [{ file, ...frontmatter.error }] };
 
-  const { data, body, fieldLine } = frontmatter.value;
+  const { data, body, bodyLine, fieldLine } = frontmatter.value;
   // A missing field has no line of its own: point at the frontmatter's opening line.
   const lineOf = (field: string) => fieldLine(field) ?? 1;
   const parsed = ArticleSchema.safeParse(data);
@@ -121,5 +129,5 @@ export function parseArticleFile(file: string, bytes: Uint8Array, context: Artic
   problems.push(...filed.problems);
   if (context.coverExists) problems.push(...coverProblem(data, context.coverExists, lineOf, file));
   if (!parsed.success || problems.length) return { ok: false, problems };
-  return { ok: true, data: { ...parsed.data, ...filed.official }, body };
+  return { ok: true, data: { ...parsed.data, ...filed.official }, body, bodyLine };
 }

@@ -1,7 +1,9 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArticleFile, type ArticleFileContext } from '@/lib/content/article-file';
-import { toArticle, type Article } from '@/lib/content/article';
+import { isVisible, toArticle, type Article } from '@/lib/content/article';
+import { bodyLinks } from '@/lib/content/body-links';
+import { judgeLink, linkPath, rebaseUrl } from '@/lib/content/links';
 import { coverFile, fileSize } from '@/lib/content/covers';
 import { findConflicts } from '@/lib/content/conflicts';
 import type { Problem } from '@/lib/content/problems';
@@ -10,7 +12,8 @@ import type { Registry } from '@/lib/content/registry-types';
 
 /**
  * The one check of the content: every article file (encoding, YAML, schema, registry, cover)
- * and then the archive as a whole (URLs, source names, old URLs). The content loader runs it
+ * and then the archive as a whole (URLs, source names, old URLs, the links and images of every
+ * body). The content loader runs it
  * before rendering anything, and `npm run check` prints it, so an editor never sees two
  * verdicts.
  */
@@ -50,6 +53,37 @@ export interface CheckOptions {
    * site knows URLs.
    */
   articlePath: (slug: string) => string;
+  /**
+   * The site the articles will be built into, to check every body link and image against; without
+   * it bodies are not checked (the post-build audit, which checks the built pages themselves).
+   */
+  site?: SitePlan;
+}
+
+/**
+ * What the check must know of the built site to judge a body's links with the audit's rule
+ * (src/lib/content/links.ts). The check runs before the build, so it is told which files the build
+ * will write: the site owns its URLs (src/lib/site/urls.ts), and src/lib/site/site-plan.ts lists
+ * them from the articles the check found to be published.
+ */
+export interface SitePlan {
+  /** `https://example.org`: absolute URLs on it are the site's own. */
+  origin: string;
+  /** `/` or `/kfq/`: root-relative body URLs are served under it. */
+  base: string;
+  /** The build's "now", which decides which scheduled articles are published. */
+  now: Date;
+  /** Whether the build writes this output file, given the articles it publishes. */
+  files: (published: readonly Article[]) => (file: string) => boolean;
+}
+
+/** A body link that points into the site, kept until every article is known. */
+interface SiteLink {
+  file: string;
+  line: number;
+  kind: 'link' | 'image';
+  url: string;
+  path: string;
 }
 
 export interface CheckedArticle {
@@ -119,13 +153,14 @@ export function articleContext(registry: Registry | undefined, publicDir: string
 }
 
 /** Checks every article under `contentDir` (which must exist) and the registry next to it. */
-export function checkContent({ rootDir, contentDir, publicDir, articlePath }: CheckOptions): CheckResult {
+export function checkContent({ rootDir, contentDir, publicDir, articlePath, site }: CheckOptions): CheckResult {
   const baseDir = resolve(rootDir, contentDir);
   const registryRead = readRegistry(rootDir, baseDir);
   const problems: Problem[] = [...registryRead.problems];
   const context = articleContext(registryRead.registry, publicDir ?? join(rootDir, 'public'));
   const articles: CheckedArticle[] = [];
   const fileOfId = new Map<string, string>();
+  const links: SiteLink[] = [];
 
   const prefix = relative(rootDir, baseDir).split(sep).join('/');
   for (const name of listArticleFiles(baseDir)) {
@@ -146,11 +181,67 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath }: Ch
     // read.bytes is only valid until the next read (readShared): parseArticleFile keeps none of it.
     const parsed = parseArticleFile(file, read.bytes, context);
     if (!parsed.ok) problems.push(...parsed.problems);
-    else articles.push({ id, file, absolute, article: toArticle(id, file, parsed.data, '') });
+    else {
+      const article = toArticle(id, file, parsed.data, '');
+      articles.push({ id, file, absolute, article });
+      if (site) links.push(...siteLinks(file, parsed.body, parsed.bodyLine, articlePath(article.slug), site));
+    }
   }
   problems.push(...findConflicts(
       articles.map((checked) => checked.article),
       articlePath,
     ));
+  if (site) problems.push(...linkProblems(links, articles, articlePath, site));
   return { problems, articles, registry: registryRead.registry, registryFile: registryRead.file, registrySource: registryRead.source };
+}
+
+/** The body's links and images that point into the site (others are not checked), with their file lines. */
+function siteLinks(file: string, body: string, bodyLine: number, from: string, site: SitePlan): SiteLink[] {
+  return bodyLinks(body).flatMap(({ kind, url, line }) => {
+    // Rebased as the article page serves it (rebaseHtml, src/lib/site/urls.ts), then resolved from the page's URL.
+    const path = linkPath(rebaseUrl(url, site.base), from, site.origin);
+    return path === undefined ? [] : [{ file, line: bodyLine + line - 1, kind, url, path }];
+  });
+}
+
+/**
+ * Every body link or image the built site would not resolve, by the audit's rule: the build
+ * publishes the articles that are neither drafts nor scheduled after `now`, and a link to one that
+ * it holds back is a fault of its own (the audit's `unpublished`), named as such.
+ */
+function linkProblems(
+  links: readonly SiteLink[],
+  articles: readonly CheckedArticle[],
+  articlePath: (slug: string) => string,
+  site: SitePlan,
+): Problem[] {
+  if (!links.length) return [];
+  const published = articles.map(({ article }) => article).filter((article) => isVisible(article, { now: site.now, preview: false }));
+  const publishedPaths = new Set(published.map((article) => articlePath(article.slug)));
+  const hidden = new Map<string, Article>();
+  for (const { article } of articles) {
+    const path = articlePath(article.slug);
+    if (!publishedPaths.has(path) && !hidden.has(path)) hidden.set(path, article);
+  }
+  const hasFile = site.files(published);
+  const linkSite = { base: site.base, hasFile, isHidden: (path: string) => hidden.has(path) };
+  return links.flatMap(({ file, line, kind, url, path }): Problem[] => {
+    const verdict = judgeLink(path, linkSite);
+    if (verdict === 'ok') return [];
+    const [zhShown, enShown] = url === path ? [url, url] : [`${url}（即 ${path}）`, `${url} (${path})`];
+    const [zhWhat, enWhat] = kind === 'image' ? ['正文图片', 'the body shows the image'] : ['正文链接', 'the body links to'];
+    let message: string;
+    if (verdict === 'hidden') {
+      const target = hidden.get(path) as Article;
+      const [zhState, enState] = target.draft ? ['草稿', 'the draft'] : ['尚未到发布时间的文章', 'the scheduled article'];
+      message = `${zhWhat} ${zhShown} 指向${zhState} ${target.file}，网站上还没有这一页 / ${enWhat} ${enShown}, ${enState} ${target.file}, which the site does not publish yet`;
+    } else if (verdict === 'outside-base') {
+      message = `${zhWhat} ${zhShown} 不在网站路径 ${site.base} 之下 / ${enWhat} ${enShown}, outside the site's base ${site.base}`;
+    } else if (kind === 'image') {
+      message = `${zhWhat} ${zhShown} 在网站中不存在，请把图片放进 public/ 或改正路径 / ${enWhat} ${enShown}, which the site does not have; add the picture under public/ or fix the path`;
+    } else {
+      message = `${zhWhat} ${zhShown} 在网站中不存在 / ${enWhat} ${enShown}, which the site does not have`;
+    }
+    return [{ file, line, field: 'body', message }];
+  });
 }

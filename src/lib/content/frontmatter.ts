@@ -19,6 +19,8 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 export interface Frontmatter {
   data: Record<string, unknown>;
   body: string;
+  /** 1-based line in the file of the body's first line: a line N of the body is line bodyLine + N - 1 of the file. */
+  bodyLine: number;
   /** 1-based line in the file of a top-level field, if it is there. */
   fieldLine: (field: string) => number | undefined;
 }
@@ -95,6 +97,14 @@ function yamlError(error: YAMLException): FrontmatterError {
   return { line, message: `YAML 语法错误 / YAML syntax error: ${error.reason}` };
 }
 
+/** How many newlines the first `end` characters (or bytes) hold: the frontmatter block's lines. */
+function lineCount(input: string | Buffer, end: number): number {
+  let count = 0;
+  if (typeof input === 'string') for (let at = input.indexOf('\n'); at !== -1 && at < end; at = input.indexOf('\n', at + 1)) count++;
+  else for (let at = 0; at < end; at++) if (input[at] === 0x0a) count++;
+  return count;
+}
+
 /** An article's text, or its bytes once they are known to be UTF-8 (the cheaper input, see above). */
 export function parseFrontmatter(source: string | Buffer): FrontmatterResult {
   // CRLF from Windows editors is fine: normalising it keeps line numbers the same.
@@ -120,5 +130,7 @@ export function parseFrontmatter(source: string | Buffer): FrontmatterResult {
   let lines: Map<string, number> | undefined;
   const fieldLine = (field: string) => (lines ??= keyLines(yamlText)).get(field);
   const body = decode(headEnd).replace(/^\uFEFF/, '');
-  return { ok: true, value: { data: data as Record<string, unknown>, body, fieldLine } };
+  // The block ends with its closing line's newline, so the body starts on the line after it.
+  const bodyLine = lineCount(input, headEnd) + 1;
+  return { ok: true, value: { data: data as Record<string, unknown>, body, bodyLine, fieldLine } };
 }

@@ -3,11 +3,10 @@ import { toText } from 'hast-util-to-text';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { markdownParser } from '@/lib/content/body-links';
 
 /**
  * Markdown to safe HTML, once per article per content change: the loader stores the result,
@@ -87,7 +86,8 @@ function withoutFootnotes(nodes: RootContent[]): RootContent[] {
 
 const FOOTNOTES = { clobberPrefix: '', footnoteLabel: '注释', footnoteBackLabel: '返回正文' };
 
-const base = () => unified().use(remarkParse).use(remarkGfm);
+// The parser the check reads body links with (src/lib/content/body-links.ts), so both see the same links.
+const base = markdownParser;
 const plain = base().use(remarkRehype, FOOTNOTES).use(rehypeSanitize, SCHEMA);
 // parse5 (inside rehype-raw) is the slow part, so it runs only on bodies that have raw HTML.
 const withRaw = base()

@@ -25,11 +25,20 @@ function positions(list: readonly Article[]): Map<string, number> {
   return new Map(list.map((article, index) => [article.id, index]));
 }
 
-export function buildSiteIndex(articles: readonly Article[], relatedCount: number): SiteIndex {
-  const all = sortArticles(articles);
+/**
+ * Every taxonomy listing's articles, by kind and name, in the order of `all`: the listings the
+ * build writes (also what the check expects it to write, src/lib/site/site-plan.ts).
+ */
+export function listingGroups(all: readonly Article[]): SiteIndex['groups'] {
   const groups = Object.fromEntries(TAXONOMIES.map((key) => [key, groupBy(all, key)])) as SiteIndex['groups'];
   // Both type listings exist even before a type has its first article: every header links to them.
   for (const type of NEWS_TYPES) if (!groups.type.has(type)) groups.type.set(type, []);
+  return groups;
+}
+
+export function buildSiteIndex(articles: readonly Article[], relatedCount: number): SiteIndex {
+  const all = sortArticles(articles);
+  const groups = listingGroups(all);
 
   const neighbours = new Map<string, Neighbours>();
   for (const zoneList of groups.zone.values()) for (const [id, pair] of zoneNeighbours(zoneList)) neighbours.set(id, pair);

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/content/content-check';
 import type { Problem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
+import { sitePlan } from '@/lib/site/site-plan';
 
 /**
  * The check's verdict on small content folders written for each test: one test per kind of
@@ -41,7 +42,7 @@ function article(fields: Record<string, string | undefined> = {}): string {
   return ['---', ...lines, '---', '正文。', ''].join('\n');
 }
 
-function check(files: Record<string, string | Uint8Array>, registry: string | null = REGISTRY) {
+function check(files: Record<string, string | Uint8Array>, registry: string | null = REGISTRY, now?: Date) {
   const root = mkdtempSync(join(tmpdir(), 'devzone-check-'));
   mkdirSync(join(root, 'content/news'), { recursive: true });
   mkdirSync(join(root, 'public/images'), { recursive: true });
@@ -51,7 +52,9 @@ function check(files: Record<string, string | Uint8Array>, registry: string | nu
     mkdirSync(dirname(join(root, 'content/news', name)), { recursive: true });
     writeFileSync(join(root, 'content/news', name), content);
   }
-  return checkContent({ rootDir: root, contentDir: 'content/news', articlePath });
+  // With a site plan, as `npm run check` and the content loader run it: body links are checked too.
+  const site = now ? sitePlan(join(root, 'public'), now) : undefined;
+  return checkContent({ rootDir: root, contentDir: 'content/news', articlePath, site });
 }
 
 const place = ({ file, line, field }: Problem) => ({ file, line, field });
@@ -179,5 +182,54 @@ describe('the check', () => {
   test('problems in the schema and in the registry of one file are reported together', () => {
     const problems = check({ 'a.md': article({ date: '2023-13-01', zone: '不存在开发区' }) }).problems;
     expect(problems.map((problem) => problem.field).sort()).toEqual(['date', 'zone']);
+  });
+});
+
+describe('the check of body links and images', () => {
+  const NOW = new Date('2024-01-01T00:00:00+08:00');
+  /** An article whose body (from line 8, after five fields and the two `---` lines) is `lines`. */
+  const withBody = (lines: string[], fields: Record<string, string> = {}) => article(fields).replace('正文。\n', `${lines.join('\n')}\n`);
+  const files = {
+    'a.md': withBody([
+      '正文。', // 8
+      '![图](images/a.jpg)', // 9: relative, against /news/a/: no such file
+      '见[上一篇](/news/no-such/)。', // 10: no such page
+      '[好链接](/news/b/)、[相对链接](../b/)、[文件](/images/cover.jpg)、[全部开发区](/zones/)、[盐城](/regions/yancheng/)', // 11
+      '[外部](https://example.net/x)、[邮件](mailto:a@example.org)、[本页](#top)', // 12: not checked
+      '<a href="/news/c/">草稿</a> 与 [定时][d]', // 13: a draft and a scheduled article
+      '```', // 14
+      '[代码里](/not/a/link/)', // 15: in a code block, not a link
+      '```', // 16
+      '[d]: /news/d/', // 17: the reference's URL is on its definition's line
+    ]),
+    'b.md': article(),
+    'c.md': article({ draft: 'true' }),
+    'd.md': article({ date: '2024-06-01 09:00' }),
+  };
+
+  test('every link and image the site would not resolve, at its file line, in the body field', () => {
+    const problems = check(files, REGISTRY, NOW).problems;
+    expect(problems.map(place)).toEqual([9, 10, 13, 17].map((line) => ({ file: 'content/news/a.md', line, field: 'body' })));
+    expect(problems[1].message).toBe(
+      '正文链接 /news/no-such/ 在网站中不存在 / the body links to /news/no-such/, which the site does not have',
+    );
+    expect(problems[0].message).toMatch(/^正文图片 images\/a\.jpg（即 \/news\/a\/images\/a\.jpg） 在网站中不存在.* \/ the body shows the image images\/a\.jpg \(\/news\/a\/images\/a\.jpg\)/);
+    expect(problems[2].message).toMatch(/指向草稿 content\/news\/c\.md.*the draft content\/news\/c\.md/);
+    expect(problems[3].message).toMatch(/尚未到发布时间的文章 content\/news\/d\.md.*the scheduled article content\/news\/d\.md/);
+  });
+
+  test('a scheduled article may be linked once the build publishes it', () => {
+    const lines = check(files, REGISTRY, new Date('2025-01-01T00:00:00+08:00')).problems.map((problem) => problem.line);
+    expect(lines).toEqual([9, 10, 13]);
+  });
+
+  test('the line counts a multi-line frontmatter and CRLF line endings', () => {
+    // Lines 7-9 are `tags:` and its two items, 10 the closing `---`: the body starts on line 11.
+    const text = withBody(['[坏链接](/x/)'], { tags: '\n  - 甲\n  - 乙' }).replaceAll('\n', '\r\n');
+    expect(check({ 'a.md': text }, REGISTRY, NOW).problems.map(place)).toEqual([{ file: 'content/news/a.md', line: 11, field: 'body' }]);
+  });
+
+  test('without a site plan (the audit reads the built pages instead) bodies are not judged', () => {
+    expect(check(files).problems).toEqual([]);
   });
 });

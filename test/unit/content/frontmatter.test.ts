@@ -30,6 +30,12 @@ describe('parseFrontmatter', () => {
     }
   });
 
+  test("the body's first line is the line after the closing ---, or the first line without frontmatter", () => {
+    for (const input of [ARTICLE, Buffer.from(ARTICLE), ARTICLE.replaceAll('\n', '\r\n')]) expect(ok(parseFrontmatter(input)).bodyLine).toBe(6);
+    expect(ok(parseFrontmatter('正文\n')).bodyLine).toBe(1);
+    expect(ok(parseFrontmatter('---\ntitle: 无正文\n---')).bodyLine).toBe(3);
+  });
+
   test('gray-matter keeps no copy of the files it read', () => {
     ok(parseFrontmatter(Buffer.from(ARTICLE)));
     ok(parseFrontmatter(ARTICLE));
