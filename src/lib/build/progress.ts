@@ -2,8 +2,8 @@
  * Progress of a long piece of build work (the content sync's rendering, the search index, the
  * audit), so that a slow build and a stuck one look different while they run:
  * - on a terminal (stderr is a TTY), one live line on stderr, rewritten in place at most four
- *   times a second once the work has run a second, and cleared by `done()`, so the log that stays
- *   is the one each stage prints when it ends;
+ *   times a second once the work has run four seconds, and cleared by `done()`, so the log that
+ *   stays is the one each stage prints when it ends;
  * - otherwise (CI, a piped build), a plain line through `log` (Astro's logger, where there is
  *   one) at most every `interval` ms, and none for work that ends within the first interval.
  *
@@ -40,8 +40,12 @@ export interface Progress {
   done(): void;
 }
 
-/** The live line: first drawn after this long, then redrawn at most this often. */
-export const LIVE_AFTER = 1000;
+/**
+ * The live line: first drawn after this long, then redrawn at most this often. Astro logs
+ * "Waiting for integration …" once, three seconds into a hook that has not returned (the search
+ * index's and the audit's do the work this reports): starting after it keeps that line whole.
+ */
+export const LIVE_AFTER = 4000;
 export const LIVE_EVERY = 250;
 export const PLAIN_EVERY = 10_000;
 
@@ -93,7 +97,9 @@ export function startProgress(options: ProgressOptions): Progress {
       const at = now();
       if (at < due) return;
       if (tty) {
-        write(`${CLEAR}${line(at)}`);
+        // The cursor goes back to the start, so a line another writer logs meanwhile (Astro's
+        // logger, on stdout) starts at the left over this one rather than after it.
+        write(`${CLEAR}${line(at)}\r`);
         shown = true;
         due = at + LIVE_EVERY;
       } else {

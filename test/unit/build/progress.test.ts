@@ -90,34 +90,34 @@ describe('startProgress without a terminal', () => {
 });
 
 describe('startProgress on a terminal', () => {
-  test('rewrites one line, first after a second, then at most four times a second', () => {
+  test('rewrites one line, first after four seconds, then at most four times a second', () => {
     const { written, logged, at } = fake({ tty: true });
-    at(999, 10);
+    at(3999, 70);
     expect(written).toEqual([]);
-    at(1000, 10); // 20 in 1 s
-    at(1100, 10);
-    at(1249, 10);
-    at(1250, 10); // 50 in 1.25 s
+    at(4000, 10); // 80 in 4 s
+    at(4100, 10);
+    at(4249, 10);
+    at(4250, 70); // 170 in 4.25 s
     expect(written).toEqual([
-      `${CLEAR}20 / 10,000 articles rendered · 20/s · 8 min 19 s left`,
-      `${CLEAR}50 / 10,000 articles rendered · 40/s · 4 min 9 s left`,
+      `${CLEAR}80 / 10,000 articles rendered · 20/s · 8 min 16 s left\r`,
+      `${CLEAR}170 / 10,000 articles rendered · 40/s · 4 min 6 s left\r`,
     ]);
     expect(logged).toEqual([]);
   });
 
   test('done() clears the live line once, and later ticks print nothing', () => {
     const { progress, written, at } = fake({ tty: true });
-    at(2000, 100);
+    at(4000, 100);
     progress.done();
     progress.done();
-    at(5000, 100);
+    at(9000, 100);
     expect(written).toHaveLength(2);
     expect(written[1]).toBe(CLEAR);
   });
 
   test('done() writes nothing when no line was drawn', () => {
     const { progress, written, at } = fake({ tty: true });
-    at(500, 10_000);
+    at(3999, 10_000);
     progress.done();
     expect(written).toEqual([]);
   });
