@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { auditReport, auditSummary } from '@/lib/audit/rules';
 import { readBuildStamp, runAudit } from '@/lib/audit/runner';
 import { fileOfPath } from '@/lib/build/output-files';
+import { startProgress } from '@/lib/build/progress';
 import { DEFAULT_CACHE_DIR } from '@/lib/build/cache-files';
 import { searchPath } from '@/lib/site/urls';
 import { SITE } from '@/site.config';
@@ -57,6 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
     bundleDir: 'pagefind',
     searchPage: fileOfPath(searchPath(), SITE.base) ?? '',
     redirectsLimit: SITE.redirectsLimit,
+    progress: (total) => startProgress({ label: 'files read', total }),
   });
   const summary = auditSummary(result, (performance.now() - started) / 1000);
   if (result.findings.length) {

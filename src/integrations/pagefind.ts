@@ -8,6 +8,7 @@ import { cachePath } from '../lib/build/cache-files.ts';
 import { isVisible, sortArticles } from '../lib/content/article.ts';
 import { buildTime, startBuildClock } from '../lib/build/clock.ts';
 import { sourceDigest } from '../lib/build/source-digest.ts';
+import { startProgress } from '../lib/build/progress.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
@@ -82,21 +83,35 @@ const SHARD = workerTask('@/integrations/pagefind-shard', buildShard);
 
 /**
  * Builds the shards on worker threads, each taking the next shard when done, `count` at once
- * until `widen` raises it. `done` waits for the last shard, stops the threads and throws the
- * first error. A build that fails before `done` still ends: the Astro CLI exits the process on
- * an error, whatever threads are running.
+ * until `widen` raises it. `follow` hands every shard finished from then on to `each` and returns
+ * how many articles the shards finished so far hold. `done` waits for the last shard, stops the
+ * threads and throws the first error. A build that fails before `done` still ends: the Astro CLI
+ * exits the process on an error, whatever threads are running.
  */
-function startShards(tasks: ShardTask[], count: number): { done: () => Promise<ShardResult[]>; widen: (count: number) => void } {
+function startShards(
+  tasks: ShardTask[],
+  count: number,
+): { done: () => Promise<ShardResult[]>; widen: (count: number) => void; follow: (each: (articles: number) => void) => number } {
   const results: ShardResult[] = [];
+  let indexed = 0;
+  let each: (articles: number) => void = () => {};
   const pool = startPool(WORKERS);
   const building = feed(
     tasks,
     { limit: count },
     (task) => pool.run(SHARD, task),
-    (_, result) => results.push(result),
+    (task, result) => {
+      results.push(result);
+      indexed += task.articles.length;
+      each(task.articles.length);
+    },
   );
   return {
     widen: (wider) => building.widen(Math.min(wider, WORKERS)),
+    follow: (onShard) => {
+      each = onShard;
+      return indexed;
+    },
     done: async () => {
       try {
         await building.finished;
@@ -181,6 +196,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let cacheRoot = '';
   let manifest = '';
   let started = 0;
+  let articles = 0;
   let indexing: ReturnType<typeof startShards> | undefined;
   return {
     name: 'devzone-pagefind',
@@ -198,6 +214,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         const tasks = await shardTasks(manifest, cacheRoot);
         // Largest first, so that the workers finish at about the same time.
         tasks.sort((a, b) => b.articles.length - a.articles.length);
+        articles = tasks.reduce((sum, task) => sum + task.articles.length, 0);
         indexing = startShards(tasks, WORKERS_DURING_PAGES);
       },
       'astro:build:generated': () => {
@@ -206,7 +223,14 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started');
         const waited = performance.now();
-        const results = (await indexing.done()).sort((a, b) => (a.key < b.key ? 1 : -1));
+        // The pages are done and Astro has stopped logging them: what is left of the index is a silent wait.
+        const progress = startProgress({
+          label: 'articles indexed',
+          total: articles,
+          initial: indexing.follow((n) => progress.tick(n)),
+          log: (line) => logger.info(line),
+        });
+        const results = (await indexing.done().finally(() => progress.done())).sort((a, b) => (a.key < b.key ? 1 : -1));
         const bundle = join(fileURLToPath(dir), options.bundleDir);
         await publish(results, bundle, cacheRoot);
         const records = results.reduce((sum, result) => sum + result.records, 0);

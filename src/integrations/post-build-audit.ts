@@ -5,6 +5,7 @@ import { auditReport, auditSummary } from '../lib/audit/rules.ts';
 import { runAudit, writeBuildStamp } from '../lib/audit/runner.ts';
 import { fileOfPath } from '../lib/build/output-files.ts';
 import { cachePath } from '../lib/build/cache-files.ts';
+import { startProgress } from '../lib/build/progress.ts';
 import { searchPath } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 
@@ -55,6 +56,7 @@ export function postBuildAudit(options: { bundleDir: string }): AstroIntegration
           redirectsLimit: SITE.redirectsLimit,
           // A rebuild reads again only the files written since the last build's audit.
           scanCache: cachePath(cacheDir, 'auditScans'),
+          progress: (total) => startProgress({ label: 'files read', total, log: (line) => logger.info(line) }),
         });
         const summary = auditSummary(result, (performance.now() - started) / 1000);
         if (result.findings.length) {

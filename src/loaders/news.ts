@@ -10,6 +10,7 @@ import { bodyFile, ensureBodies, hasBody, pruneBodies, writeBody } from '@/lib/b
 import { cachePath, PREVIEW_CACHE_DIR } from '@/lib/build/cache-files';
 import { sourceDigest } from '@/lib/build/source-digest';
 import { recordStage } from '@/lib/build/stage-stats';
+import { startProgress } from '@/lib/build/progress';
 import { renderMarkdownFiles, summarize } from '@/lib/content/markdown';
 import { writeArticleManifest } from '@/lib/build/article-manifest';
 import { toArticle } from '@/lib/content/article';
@@ -47,8 +48,8 @@ import { buildTime } from '@/lib/build/clock';
  * problem stops the build); the article manifest and the cache folder's names
  * (src/lib/build/article-manifest.ts, cache-files.ts: the manifest is written afresh from the
  * store at every sync, and an entry whose body file is not where this sync puts it is rendered
- * again whatever its digest); stage-stats.ts (timings only); src/content.config.ts, which Astro
- * hashes itself (it empties the store when that file changes).
+ * again whatever its digest); stage-stats.ts and progress.ts (timings and progress lines only);
+ * src/content.config.ts, which Astro hashes itself (it empties the store when that file changes).
  */
 const LOADER_CODE = ['src/lib/content', 'src/loaders', 'src/lib/build/body-store.ts', 'package-lock.json'];
 
@@ -103,6 +104,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   }
   const started = performance.now();
   let rendered = 0;
+  const progress = startProgress({ label: 'articles rendered', total: changed.length, log: (line) => context.logger.info(line) });
   const options = {
     task: RENDER,
     input: ({ file, body }: { file: string; body: string }) => ({ file, body }),
@@ -113,6 +115,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   };
   await runBatches(jobs(), options, ({ id, file, digest, data }, { html, text }) => {
     rendered++;
+    progress.tick();
     const body = bodyFile(bodies, digest);
     writeBody(body, html);
     // The body is not in the store (src/lib/build/body-store.ts): pages read it from `bodyFile`.
@@ -123,7 +126,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       digest,
       rendered: { html: '', metadata: { summary: data.summary ?? summarize(text), bodyFile: body } },
     });
-  });
+  }).finally(() => progress.done());
   // What a rebuild had to render tells an editor (and the bench) whether a code change reached the articles.
   const total = result.articles.length;
   context.logger.info(`rendered ${rendered} of ${total} articles (${total - rendered} unchanged since the last sync)`);

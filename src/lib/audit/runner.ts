@@ -8,6 +8,7 @@ import { fileIdentity, openScanCache, type ScanCache } from '@/lib/audit/scan-ca
 import { cachePath } from '@/lib/build/cache-files';
 import { scanOutputFiles, shareLinks, type FileScan, type SharedLinks } from '@/lib/audit/scan';
 import { outputFiles } from '@/lib/build/output-files';
+import type { Progress } from '@/lib/build/progress';
 import { feed, startPool, workerTask } from '@/lib/build/worker-pool';
 import { checkContent } from '@/lib/content/content-check';
 import { formatProblem } from '@/lib/content/problems';
@@ -48,6 +49,8 @@ export interface AuditOptions {
    * audit reads only the files written since. Without it every file is read.
    */
   scanCache?: string;
+  /** Told the number of files to read, and then of each batch read (src/lib/build/progress.ts); without it the audit prints nothing. */
+  progress?: (total: number) => Progress;
 }
 
 /**
@@ -194,8 +197,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     else audit.searchRecord(posix.dirname(posix.dirname(scan.file)), scan.url, scan.image);
   };
   const cache = openScanCache(options.scanCache, scanVersion(outDir));
+  const progress = options.progress?.(jobs.length);
+  const consumeCounted = (scans: FileScan[], shared: SharedLinks) => {
+    consume(scans, shared);
+    progress?.tick(scans.length);
+  };
   try {
-    await scanAll(outDir, options.inlineBelow ?? INLINE_BELOW, cache, jobs, consume, () => {
+    await scanAll(outDir, options.inlineBelow ?? INLINE_BELOW, cache, jobs, consumeCounted, () => {
       // The expected set, from the content, while the workers read the output.
       const check = checkContent({ rootDir: options.rootDir, contentDir: options.contentDir, articlePath });
       findings.push(...check.problems.map((problem): Finding => ({ rule: 'content', message: formatProblem(problem) })));
@@ -209,6 +217,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     });
     cache.save();
   } finally {
+    progress?.done();
     cache.close();
   }
   if (!audit) throw new Error('the audit did not start');
