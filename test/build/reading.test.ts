@@ -87,6 +87,17 @@ describe('measure', () => {
 });
 
 describe('no horizontal scrolling at 360 px', () => {
+  test('a table too wide for a phone scrolls in its box, its numbers whole', async () => {
+    const page = await open(ARTICLE, 360);
+    const box = await page.evaluate(() => {
+      const scroller = document.querySelector('.article__body .table-scroll');
+      return scroller ? { scroll: scroller.scrollWidth, client: scroller.clientWidth } : undefined;
+    });
+    expect(box?.scroll).toBeGreaterThan(box?.client ?? Infinity);
+    expect(await renderedLines(page, '.article__body td:nth-child(2)')).toEqual(['35.6']);
+    await page.close();
+  });
+
   test.each([ARTICLE, '/', '/news/', '/zones/', '/feeds/', '/search/'])('%s fits 360 px', async (path) => {
     const page = await open(path, 360);
     expect(await horizontalOverflow(page)).toBe(0);
