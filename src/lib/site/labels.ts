@@ -19,6 +19,8 @@ export const NAV_LABELS = {
   searchBox: '搜索新闻',
   searchPlaceholder: '搜索开发区、企业、政策',
   searchButton: '搜索',
+  /** The header's checkbox for the larger-text, higher-contrast mode (适老化). */
+  largeText: '大字模式',
 } as const;
 
 /** The footer, around the contact details of src/site.config.ts. */
