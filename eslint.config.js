@@ -96,4 +96,9 @@ export default tseslint.config(
     files: BROWSER_SEARCH,
     rules: { 'import-x/no-nodejs-modules': 'error' },
   },
+  {
+    // Served as written to the reader's browser (public/large-text.js): a classic script.
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
 );

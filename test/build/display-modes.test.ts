@@ -10,7 +10,8 @@ import { launchChromium, serve } from '../../scripts/site/search-harness.ts';
 /**
  * Dark mode and 大字模式 in Debian's Chromium: computed colours of the dark scheme meet AA, and
  * the larger-text checkbox works with JavaScript off, scaling the text and giving every link and
- * button of the header, breadcrumb, pager and footer a target of at least 44x44 px.
+ * button of the header, breadcrumb, pager and footer a target of at least 44x44 px; with
+ * JavaScript, public/large-text.js carries the choice to the next page under the site's CSP.
  */
 
 const ARTICLE = '/news/2024-04-08-yuedu/';
@@ -186,5 +187,33 @@ describe('大字模式 without JavaScript', () => {
     expect(await colours(page, 'body')).toEqual({ fg: 'rgb(255, 255, 255)', bg: 'rgb(0, 0, 0)' });
     expect(await ratio(page, '.article__meta')).toBeGreaterThanOrEqual(AA_TEXT);
     await page.close();
+  });
+});
+
+describe('大字模式 with JavaScript', () => {
+  test('the choice carries to the next page and back off again, with no CSP violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.goto(`${origin}/news/`);
+    expect(await page.locator('script[src]').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src')))).toEqual([
+      '/large-text.js',
+    ]);
+    await page.getByText('大字模式').click();
+    await page.goto(`${origin}/zones/`);
+    await page.waitForLoadState('load');
+    expect(await page.getByRole('checkbox', { name: '大字模式' }).isChecked()).toBe(true);
+    expect(await rootSize()).toBe(20);
+    await page.getByText('大字模式').click();
+    await page.goto(`${origin}${ARTICLE}`);
+    await page.waitForLoadState('load');
+    expect(await page.getByRole('checkbox', { name: '大字模式' }).isChecked()).toBe(false);
+    expect(await rootSize()).toBe(16);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -182,6 +182,10 @@ describe('hostile input', () => {
         expect(scan.unsafe, file).toEqual([]);
         expect(scan.inlineScripts, file).toEqual([]);
       }
+      // Every page loads the 大字模式 script; the search page adds its own; nothing else loads one.
+      if (file.endsWith('.html') && file !== 'search/index.html')
+        expect(scanHtml(text).scriptSources, file).toEqual([`${BASE}large-text.js`]);
+      if (file.endsWith('.xml')) for (const scan of scanXml(text).bodies) expect(scan.scriptSources, file).toEqual([]);
     }
   });
 
@@ -337,14 +341,15 @@ describe('in Chromium, served with _headers', () => {
     await page.close();
   });
 
-  test('an article page with hostile input loads with no CSP violation and runs nothing', async () => {
+  test('an article page with hostile input loads with no CSP violation and runs only the 大字模式 script', async () => {
     for (const article of ARTICLES) {
       const { page, problems } = await open(article);
       await page.waitForLoadState('load');
-      // Only the JSON-LD blocks (NewsArticle and BreadcrumbList), which are data.
-      expect(await page.evaluate(() => [...document.scripts].map((script) => script.type))).toEqual([
+      // The JSON-LD blocks (NewsArticle and BreadcrumbList), which are data, and the site's one file.
+      expect(await page.evaluate(() => [...document.scripts].map((script) => script.type || script.getAttribute('src')))).toEqual([
         'application/ld+json',
         'application/ld+json',
+        `${BASE}large-text.js`,
       ]);
       expect(problems, article).toEqual([]);
       await page.close();

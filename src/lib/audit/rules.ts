@@ -1,6 +1,6 @@
 import { pagePathOf } from '@/lib/build/output-files';
 import { fileOfPath, judgeLink, linkPath, type LinkSite } from '@/lib/content/links';
-import { articlePath } from '@/lib/site/urls';
+import { articlePath, largeTextScriptPath } from '@/lib/site/urls';
 import type { ExpectedSite } from '@/lib/audit/expected';
 import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
 import { scriptHash } from '@/lib/site/http-headers';
@@ -138,7 +138,10 @@ export class SiteAudit {
     for (const problem of problems) this.find('unsafe-markup', `${file}: ${problem}`);
   }
 
-  /** A built HTML page. `searchPage` is the one page allowed inline script (by its CSP hash). */
+  /**
+   * A built HTML page. `searchPage` is the one page allowed inline script (by its CSP hash) and
+   * scripts of its own; every other page may load one script, the 大字模式 one, and nothing else.
+   */
   page(file: string, html: string, options: { searchPage?: boolean } = {}): void {
     this.pageScanned(file, scanHtml(html), options);
   }
@@ -150,6 +153,10 @@ export class SiteAudit {
     this.unsafe(file, scan.unsafe);
     if (searchPage) this.searchScriptHashes = scan.inlineScripts.map(scriptHash);
     else if (scan.inlineScripts.length) this.find('unsafe-markup', `${file}: ${scan.inlineScripts.length} inline <script> element(s)`);
+    if (!searchPage)
+      for (const src of scan.scriptSources)
+        if (this.resolve(src, from) !== largeTextScriptPath())
+          this.find('unsafe-markup', `${file}: <script src="${src}">, a script other than ${largeTextScriptPath()}`);
     for (const url of scan.links) this.link(url, file, from);
     if (scan.canonical !== undefined) {
       const canonical = this.resolve(scan.canonical, from) ?? scan.canonical;
@@ -186,7 +193,11 @@ export class SiteAudit {
       }
       this.fed.set(from, items);
       for (const html of scan.bodies) {
-        this.unsafe(`${file} (an item's content:encoded)`, [...html.unsafe, ...(html.inlineScripts.length ? ['inline <script>'] : [])]);
+        const scripts = [
+          ...(html.inlineScripts.length ? ['inline <script>'] : []),
+          ...html.scriptSources.map((src) => `<script src="${src}">`),
+        ];
+        this.unsafe(`${file} (an item's content:encoded)`, [...html.unsafe, ...scripts]);
         for (const url of html.links) this.link(url, file, from);
       }
     } else if (scan.kind === 'sitemap' || scan.kind === 'sitemap-index') {

@@ -23,6 +23,8 @@ export interface PageScan {
   unsafe: string[];
   /** Inline executable scripts (their text): only the search page may have them, by CSP hash. */
   inlineScripts: string[];
+  /** `<script src>` URLs, as written: outside the search page, only the 大字模式 script. */
+  scriptSources: string[];
 }
 
 /** Attributes holding a URL (or a list of them, srcset), per element. */
@@ -93,7 +95,7 @@ export function srcsetUrls(srcset: string): string[] {
 
 /** Reads one HTML page (or a fragment, such as a feed item's body). */
 export function scanHtml(html: string): PageScan {
-  const scan: PageScan = { links: [], mainLinks: [], unsafe: [], inlineScripts: [] };
+  const scan: PageScan = { links: [], mainLinks: [], unsafe: [], inlineScripts: [], scriptSources: [] };
   let mainDepth = 0;
   let script: { data: boolean; text: string } | undefined;
   const parser = new Parser(
@@ -123,6 +125,7 @@ export function scanHtml(html: string): PageScan {
           if (URL_META.has(property) && attributes.content) scan.links.push(attributes.content);
           if (/^refresh$/i.test(attributes['http-equiv'] ?? '')) scan.unsafe.push('<meta http-equiv="refresh">');
         }
+        if (name === 'script' && attributes.src !== undefined) scan.scriptSources.push(attributes.src);
         const kind = name === 'script' ? inlineScriptKind(attributes) : undefined;
         if (kind) script = { data: kind === 'data', text: '' };
       },

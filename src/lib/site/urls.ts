@@ -143,6 +143,14 @@ export function policeFilingUrl(recordCode: string): string {
   return `http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${encodeURIComponent(recordCode)}`;
 }
 
+/**
+ * The one script of every page (public/large-text.js): it remembers the 大字模式 checkbox across
+ * pages. The post-build audit allows no other script outside the search page.
+ */
+export function largeTextScriptPath(): string {
+  return publicFilePath('large-text.js');
+}
+
 /** The search page. Other pages reach it with a plain form (`?q=`), so they need no script. */
 export function searchPath(): string {
   return join('search');

@@ -160,6 +160,26 @@ describe('SiteAudit', () => {
     expect(audit(withScript).get('unsafe-markup')).toBeUndefined();
   });
 
+  test('outside the search page, the 大字模式 script is the one script a page may load', () => {
+    const site = goodSite();
+    site.files.push('large-text.js', '_astro/a.js');
+    site.pages['news/a/index.html'] = html('<script src="/large-text.js" defer></script>', `${origin}/news/a/`);
+    site.pages['search/index.html'] = html(
+      '<script src="/large-text.js" defer></script><script type="module" src="/_astro/a.js"></script>',
+    );
+    expect(audit(site).get('unsafe-markup')).toBeUndefined();
+    site.pages['news/a/index.html'] = html(
+      '<script src="../../large-text.js"></script><script src="/_astro/a.js"></script>',
+      `${origin}/news/a/`,
+    );
+    site.xml['news/rss.xml'] =
+      `<rss><channel><item><link>${origin}/news/a/</link><content:encoded>&lt;script src="/large-text.js"&gt;&lt;/script&gt;</content:encoded></item></channel></rss>`;
+    expect(audit(site).get('unsafe-markup')).toEqual([
+      'news/a/index.html: <script src="/_astro/a.js">, a script other than /large-text.js',
+      'news/rss.xml (an item\'s content:encoded): <script src="/large-text.js">',
+    ]);
+  });
+
   test('two pages with one canonical URL', () => {
     const site = goodSite();
     site.pages['news/b/index.html'] = html('', `${origin}/news/a/`);

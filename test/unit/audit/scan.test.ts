@@ -58,6 +58,12 @@ describe('scanHtml', () => {
     expect(scanHtml(html).unsafe.join('\n')).toContain(expected);
   });
 
+  test('script sources are collected for the one-script rule', () => {
+    const scan = scanHtml('<script src="/large-text.js" defer></script><script type="module" src="/_astro/a.js"></script>');
+    expect(scan.scriptSources).toEqual(['/large-text.js', '/_astro/a.js']);
+    expect(scan.inlineScripts).toEqual([]);
+  });
+
   test('an inline executable script is collected for the CSP check', () => {
     expect(scanHtml('<script>document.write(1)</script><script type="module">x()</script>').inlineScripts).toEqual([
       'document.write(1)',
