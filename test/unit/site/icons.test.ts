@@ -90,10 +90,12 @@ describe('icoFile', () => {
 describe('SITE.colours', () => {
   const css = readFileSync(join(import.meta.dirname, '../../../src/styles/global.css'), 'utf8');
 
-  test('theme is --brand of the stylesheet, background the page background', () => {
-    expect(css).toMatch(new RegExp(`--brand:\\s*${SITE.colours.theme};`, 'i'));
+  test('theme is --brand of the stylesheet, background the page background (both of the light scheme)', () => {
+    const light = /\n:root \{[^}]*\}/.exec(css)?.[0] ?? '';
+    expect(light).toMatch(new RegExp(`--brand:\\s*${SITE.colours.theme};`, 'i'));
     const body = /\nbody \{[^}]*\}/.exec(css)?.[0] ?? '';
-    const background = /background:\s*(#[0-9a-f]+)/i.exec(body)?.[1] ?? '';
+    expect(body).toMatch(/background:\s*var\(--bg\);/);
+    const background = /--bg:\s*(#[0-9a-f]+)/i.exec(light)?.[1] ?? '';
     const full = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex).toLowerCase();
     expect(full(background)).toBe(full(SITE.colours.background));
   });
