@@ -308,14 +308,19 @@ describe('publication rules', () => {
     }
   });
 
-  test('no page but the search page ships JavaScript (JSON-LD data is not executed)', () => {
+  test('every page runs one script, the 大字模式 file; only the search page adds its own (JSON-LD data is not executed)', () => {
     const jsonLd = /<script type="application\/ld\+json">[^<]*<\/script>/g;
-    for (const file of htmlPages().filter((name) => name !== 'search/index.html'))
-      expect(readFileSync(join(dist, file), 'utf8').replace(jsonLd, ''), file).not.toMatch(/<script/i);
-    // The search page's own script, and Pagefind's bundle, which only the search page loads.
-    const scripts = listFiles(dist).filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/'));
+    const largeText = '<script src="/large-text.js" defer></script>';
+    for (const file of htmlPages().filter((name) => name !== 'search/index.html')) {
+      const html = readFileSync(join(dist, file), 'utf8').replace(jsonLd, '');
+      expect(html.split(largeText).length - 1, file).toBe(1);
+      expect(html.replace(largeText, ''), file).not.toMatch(/<script/i);
+    }
+    // The 大字模式 file, the search page's own script, and Pagefind's bundle, which only the search page loads.
+    const scripts = listFiles(dist).filter((file) => file.endsWith('.js') && !file.startsWith('pagefind/') && file !== 'large-text.js');
     expect(scripts).toHaveLength(1);
     expect(readFileSync(join(dist, 'search', 'index.html'), 'utf8')).toContain(`src="/${scripts[0]}"`);
+    expect(listFiles(dist)).toContain('large-text.js');
   });
 });
 
