@@ -65,10 +65,15 @@ describe('the index', () => {
     expect(build.output).toMatch(new RegExp(`indexed ${articles.length} articles in 1 shard .*Pagefind's own zh segmenter does not run`));
   });
 
-  test('pages other than search load no script (JSON-LD is data, not executed) and carry a plain search form', () => {
+  test('pages other than search load no search script, only the 大字模式 one (JSON-LD is data, not executed), and carry a plain search form', () => {
     for (const path of ['/', '/news/', articles[0].url, '/zones/']) {
       const $ = readPage(build.dist, path);
-      expect($('script:not([type="application/ld+json"])').length, path).toBe(0);
+      expect(
+        $('script:not([type="application/ld+json"])')
+          .map((_, script) => $(script).attr('src'))
+          .get(),
+        path,
+      ).toEqual(['/large-text.js']);
       const form = $('header form[role="search"]');
       expect(form.attr('action')).toBe('/search/');
       expect(form.attr('method')).toBe('get');
