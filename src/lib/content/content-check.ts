@@ -3,10 +3,12 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArticleFile, type ArticleFileContext } from '@/lib/content/article-file';
 import { isVisible, toArticle, type Article } from '@/lib/content/article';
 import { bodyLinks } from '@/lib/content/body-links';
+import { linkCandidates, looseMayBeOnSite, type LinkCandidates } from '@/lib/content/link-candidates';
 import { judgeLink, linkPath, rebaseUrl } from '@/lib/content/links';
 import { coverFile, fileSize } from '@/lib/content/covers';
 import { findConflicts } from '@/lib/content/conflicts';
 import type { Problem } from '@/lib/content/problems';
+import { parseFrontmatter } from '@/lib/content/frontmatter';
 import { readRegistry } from '@/lib/content/registry';
 import type { Registry } from '@/lib/content/registry-types';
 
@@ -77,7 +79,19 @@ export interface SitePlan {
   files: (published: readonly Article[]) => (file: string) => boolean;
 }
 
-/** A body link that points into the site, kept until every article is known. */
+/**
+ * An article's link candidates (src/lib/content/link-candidates.ts), kept until every article is
+ * known: small strings, where the bodies of 100,000 articles would not fit in memory.
+ */
+interface PendingLinks {
+  file: string;
+  absolute: string;
+  /** The article page's URL path, which relative URLs are resolved from. */
+  from: string;
+  candidates: LinkCandidates;
+}
+
+/** A body link that points into the site. */
 interface SiteLink {
   file: string;
   line: number;
@@ -160,7 +174,7 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath, site
   const context = articleContext(registryRead.registry, publicDir ?? join(rootDir, 'public'));
   const articles: CheckedArticle[] = [];
   const fileOfId = new Map<string, string>();
-  const links: SiteLink[] = [];
+  const pending: PendingLinks[] = [];
 
   const prefix = relative(rootDir, baseDir).split(sep).join('/');
   for (const name of listArticleFiles(baseDir)) {
@@ -184,15 +198,32 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath, site
     else {
       const article = toArticle(id, file, parsed.data, '');
       articles.push({ id, file, absolute, article });
-      if (site) links.push(...siteLinks(file, parsed.body, parsed.bodyLine, articlePath(article.slug), site));
+      if (site) {
+        const candidates = linkCandidates(parsed.body);
+        if (candidates.uncertain || candidates.urls.length || candidates.loose.length) {
+          pending.push({ file, absolute, from: articlePath(article.slug), candidates });
+        }
+      }
     }
   }
   problems.push(...findConflicts(
       articles.map((checked) => checked.article),
       articlePath,
     ));
-  if (site) problems.push(...linkProblems(links, articles, articlePath, site));
+  if (site && pending.length) problems.push(...linkProblems(pending, articles, articlePath, site));
   return { problems, articles, registry: registryRead.registry, registryFile: registryRead.file, registrySource: registryRead.source };
+}
+
+/**
+ * The links of an article the per-file loop found valid, parsed exactly. Its file is read again;
+ * should it have changed in between so that it no longer parses, its links are not judged (the
+ * next check reports the file itself).
+ */
+function exactLinks(file: string, absolute: string, from: string, site: SitePlan): SiteLink[] {
+  const read = readArticle(absolute, file);
+  if (!read.ok) return [];
+  const parsed = parseFrontmatter(read.bytes);
+  return parsed.ok ? siteLinks(file, parsed.value.body, parsed.value.bodyLine, from, site) : [];
 }
 
 /** The body's links and images that point into the site (others are not checked), with their file lines. */
@@ -210,12 +241,11 @@ function siteLinks(file: string, body: string, bodyLine: number, from: string, s
  * it holds back is a fault of its own (the audit's `unpublished`), named as such.
  */
 function linkProblems(
-  links: readonly SiteLink[],
+  pending: readonly PendingLinks[],
   articles: readonly CheckedArticle[],
   articlePath: (slug: string) => string,
   site: SitePlan,
 ): Problem[] {
-  if (!links.length) return [];
   const published = articles.map(({ article }) => article).filter((article) => isVisible(article, { now: site.now, preview: false }));
   const publishedPaths = new Set(published.map((article) => articlePath(article.slug)));
   const hidden = new Map<string, Article>();
@@ -225,6 +255,19 @@ function linkProblems(
   }
   const hasFile = site.files(published);
   const linkSite = { base: site.base, hasFile, isHidden: (path: string) => hidden.has(path) };
+  const { hostname } = new URL(site.origin);
+  const resolves = (url: string, from: string) => {
+    const path = linkPath(rebaseUrl(url, site.base), from, site.origin);
+    return path === undefined || judgeLink(path, linkSite) === 'ok';
+  };
+  // Only an article with a candidate that may fail is parsed, read again from its file.
+  const links = pending.flatMap(({ file, absolute, from, candidates }) =>
+    candidates.uncertain ||
+    candidates.loose.some((run) => looseMayBeOnSite(run, hostname)) ||
+    !candidates.urls.every((url) => resolves(url, from))
+      ? exactLinks(file, absolute, from, site)
+      : [],
+  );
   return links.flatMap(({ file, line, kind, url, path }): Problem[] => {
     const verdict = judgeLink(path, linkSite);
     if (verdict === 'ok') return [];
