@@ -2,6 +2,7 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArticleFile, type ArticleFileContext } from '@/lib/content/article-file';
 import { isVisible, toArticle, type Article } from '@/lib/content/article';
+import type { ArticleData } from '@/lib/content/schema';
 import { bodyLinks } from '@/lib/content/body-links';
 import { linkCandidates, looseMayBeOnSite, type LinkCandidates } from '@/lib/content/link-candidates';
 import { judgeLink, linkPath, rebaseUrl } from '@/lib/content/links';
@@ -60,6 +61,27 @@ export interface CheckOptions {
    * it bodies are not checked (the post-build audit, which checks the built pages themselves).
    */
   site?: SitePlan;
+  /**
+   * What earlier runs found in each file alone (`npm run check -- --cache`), given the registry's
+   * text, which decides how articles are filed. Checks across files (shared URLs, links) are
+   * made over every article on every run.
+   */
+  cache?: (registrySource: string) => FileResults;
+}
+
+/** What the check finds in one file alone, which a cache may keep between runs. */
+export interface FileResult {
+  problems: Problem[];
+  /** The article's fields and its body's link candidates, when the file passed. */
+  article?: { data: ArticleData; candidates: LinkCandidates };
+  /** The cover paths the check asked about and whether each existed: the result holds while they do. */
+  covers: [string, boolean][];
+}
+
+/** Per-file results kept by the bytes of each file (its path relative to the project root). */
+export interface FileResults {
+  get(file: string, bytes: Uint8Array): FileResult | undefined;
+  set(file: string, bytes: Uint8Array, result: FileResult): void;
 }
 
 /**
@@ -166,12 +188,39 @@ export function articleContext(registry: Registry | undefined, publicDir: string
   };
 }
 
+/** Checks one file alone: its bytes, frontmatter, registry names, cover and link candidates. */
+function checkFile(file: string, bytes: Uint8Array, context: ArticleFileContext): FileResult {
+  const covers: [string, boolean][] = [];
+  const coverExists = context.coverExists;
+  const asked: ArticleFileContext = {
+    registry: context.registry,
+    coverExists: coverExists && ((path) => {
+      const found = coverExists(path);
+      covers.push([path, found]);
+      return found;
+    }),
+  };
+  const parsed = parseArticleFile(file, bytes, asked);
+  if (!parsed.ok) return { problems: parsed.problems, covers };
+  return { problems: [], article: { data: parsed.data, candidates: linkCandidates(parsed.body) }, covers };
+}
+
+/** checkFile, or what `cache` kept for these bytes if every cover it asked about is as it was. */
+function checkFileCached(file: string, bytes: Uint8Array, context: ArticleFileContext, cache: FileResults | undefined): FileResult {
+  const kept = cache?.get(file, bytes);
+  if (kept && kept.covers.every(([path, found]) => context.coverExists?.(path) === found)) return kept;
+  const result = checkFile(file, bytes, context);
+  cache?.set(file, bytes, result);
+  return result;
+}
+
 /** Checks every article under `contentDir` (which must exist) and the registry next to it. */
-export function checkContent({ rootDir, contentDir, publicDir, articlePath, site }: CheckOptions): CheckResult {
+export function checkContent({ rootDir, contentDir, publicDir, articlePath, site, cache }: CheckOptions): CheckResult {
   const baseDir = resolve(rootDir, contentDir);
   const registryRead = readRegistry(rootDir, baseDir);
   const problems: Problem[] = [...registryRead.problems];
   const context = articleContext(registryRead.registry, publicDir ?? join(rootDir, 'public'));
+  const results = cache?.(registryRead.source);
   const articles: CheckedArticle[] = [];
   const fileOfId = new Map<string, string>();
   const pending: PendingLinks[] = [];
@@ -192,17 +241,15 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath, site
       problems.push(read.problem);
       continue;
     }
-    // read.bytes is only valid until the next read (readShared): parseArticleFile keeps none of it.
-    const parsed = parseArticleFile(file, read.bytes, context);
-    if (!parsed.ok) problems.push(...parsed.problems);
-    else {
-      const article = toArticle(id, file, parsed.data, '');
+    // read.bytes is only valid until the next read (readShared): checkFile keeps none of it.
+    const result = checkFileCached(file, read.bytes, context, results);
+    problems.push(...result.problems);
+    if (result.article) {
+      const { data, candidates } = result.article;
+      const article = toArticle(id, file, data, '');
       articles.push({ id, file, absolute, article });
-      if (site) {
-        const candidates = linkCandidates(parsed.body);
-        if (candidates.uncertain || candidates.urls.length || candidates.loose.length) {
-          pending.push({ file, absolute, from: articlePath(article.slug), candidates });
-        }
+      if (site && (candidates.uncertain || candidates.urls.length || candidates.loose.length)) {
+        pending.push({ file, absolute, from: articlePath(article.slug), candidates });
       }
     }
   }
