@@ -303,9 +303,18 @@ function linkProblems(
   const hasFile = site.files(published);
   const linkSite = { base: site.base, hasFile, isHidden: (path: string) => hidden.has(path) };
   const { hostname } = new URL(site.origin);
+  // Bodies share most of their URLs, and a root-relative or `scheme://` one means the same on every
+  // page (not `https:x`, which is relative on an https site): each is judged once.
+  const verdicts = new Map<string, boolean>();
   const resolves = (url: string, from: string) => {
-    const path = linkPath(rebaseUrl(url, site.base), from, site.origin);
-    return path === undefined || judgeLink(path, linkSite) === 'ok';
+    const key = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(url) ? url : `${from}\0${url}`;
+    let ok = verdicts.get(key);
+    if (ok === undefined) {
+      const path = linkPath(rebaseUrl(url, site.base), from, site.origin);
+      ok = path === undefined || judgeLink(path, linkSite) === 'ok';
+      verdicts.set(key, ok);
+    }
+    return ok;
   };
   // Only an article with a candidate that may fail is parsed, read again from its file.
   const links = pending.flatMap(({ file, absolute, from, candidates }) =>
