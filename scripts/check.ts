@@ -1,7 +1,7 @@
 // Checks every article and the registry without building the site: the same check the build
 // runs first (src/lib/content/content-check.ts), so an editor never sees two verdicts.
 //
-//   npm run check [-- --json] [-- DIR]
+//   npm run check [-- --json] [-- --cache] [-- DIR]
 
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,22 +10,28 @@ import { formatReport, sortProblems } from '@/lib/content/problems';
 import { SITE } from '@/site.config';
 import { articlePath } from '@/lib/site/urls';
 import { sitePlan } from '@/lib/site/site-plan';
+import { cachePath, DEFAULT_CACHE_DIR } from '@/lib/build/cache-files';
+import { openCheckCache } from '@/lib/build/check-cache';
+import { sourceDigest } from '@/lib/build/source-digest';
 
-const USAGE = `Usage: npm run check [-- --json] [-- DIR]
+const USAGE = `Usage: npm run check [-- --json] [-- --cache] [-- DIR]
 
-  DIR     the news folder to check (default ${SITE.contentDir}); its registry is DIR/../registry.yaml
-  --json  print the problems as JSON, for CI annotations
-  --help  show this message
+  DIR      the news folder to check (default ${SITE.contentDir}); its registry is DIR/../registry.yaml
+  --json   print the problems as JSON, for CI annotations
+  --cache  keep what each file alone gives in the cache folder (DEVZONE_CACHE_DIR, default
+           ${DEFAULT_CACHE_DIR}) and check again only files that changed
+  --help   show this message
 
 Prints every problem as file:line: field: message, then a count; exits 1 when there is any.`;
 
 function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
+  const cached = argv.includes('--cache');
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknown = argv.find((arg) => arg.startsWith('-') && arg !== '--json');
+  const unknown = argv.find((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--cache');
   const dirs = argv.filter((arg) => !arg.startsWith('-'));
   if (unknown || dirs.length > 1) {
     process.stderr.write(`check: ${unknown ? `unknown option ${unknown}` : 'give one folder'}\n\n${USAGE}\n`);
@@ -39,7 +45,15 @@ function main(argv: readonly string[]): number {
   }
   // Body links are judged against the site a build started now would write.
   const site = sitePlan(join(rootDir, 'public'), new Date());
-  const { problems, articles } = checkContent({ rootDir, contentDir, articlePath, site });
+  // Kept results hold while the code that made them (src/lib/content) is unchanged.
+  const cache = cached
+    ? openCheckCache(
+        cachePath(resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? DEFAULT_CACHE_DIR), 'checkResults'),
+        sourceDigest(rootDir, ['src/lib/content']),
+      )
+    : undefined;
+  const { problems, articles } = checkContent({ rootDir, contentDir, articlePath, site, cache: cache?.results });
+  cache?.save();
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     process.stdout.write(

@@ -113,6 +113,26 @@ describe('a build with invalid content', () => {
     for (const line of report) expect(built, line).toContain(line);
   });
 
+  test('npm run check -- --cache reports the same, cold and warm, and keeps its results in the cache folder', () => {
+    const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.check as string;
+    const [, ...args] = script.split(' ');
+    const cacheDir = tempDir('check-cache');
+    const run = (...more: string[]) =>
+      spawnSync(process.execPath, [...args, ...more, content], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DEVZONE_CACHE_DIR: cacheDir },
+      });
+    const plain = run();
+    const cold = run('--cache');
+    expect(existsSync(join(cacheDir, 'devzone-check.bin'))).toBe(true);
+    const warm = run('--cache');
+    for (const cached of [cold, warm]) {
+      expect(cached.status).toBe(1);
+      expect(cached.stdout).toBe(plain.stdout);
+    }
+  });
+
   test('prints no stack trace', () => {
     expect(build.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(build.output).not.toContain('Stack trace');

@@ -36,6 +36,8 @@ export const CACHE_FILES = {
   buildStamp: 'devzone-build.json',
   /** The state of the kept output folder (src/lib/build/output-state.ts, src/integrations/kept-output.ts). */
   outputStamp: 'devzone-output.json',
+  /** What `npm run check -- --cache` found in each article file alone (src/lib/build/check-cache.ts). */
+  checkResults: 'devzone-check.bin',
 } as const;
 
 /** Astro's own files in the cache folder: the project reads `incrementalManifest` and writes none of them. */

@@ -2,11 +2,14 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArticleFile, type ArticleFileContext } from '@/lib/content/article-file';
 import { isVisible, toArticle, type Article } from '@/lib/content/article';
+import type { ArticleData } from '@/lib/content/schema';
 import { bodyLinks } from '@/lib/content/body-links';
+import { linkCandidates, looseMayBeOnSite, type LinkCandidates } from '@/lib/content/link-candidates';
 import { judgeLink, linkPath, rebaseUrl } from '@/lib/content/links';
 import { coverFile, fileSize } from '@/lib/content/covers';
 import { findConflicts } from '@/lib/content/conflicts';
 import type { Problem } from '@/lib/content/problems';
+import { parseFrontmatter } from '@/lib/content/frontmatter';
 import { readRegistry } from '@/lib/content/registry';
 import type { Registry } from '@/lib/content/registry-types';
 
@@ -58,6 +61,27 @@ export interface CheckOptions {
    * it bodies are not checked (the post-build audit, which checks the built pages themselves).
    */
   site?: SitePlan;
+  /**
+   * What earlier runs found in each file alone (`npm run check -- --cache`), given the registry's
+   * text, which decides how articles are filed. Checks across files (shared URLs, links) are
+   * made over every article on every run.
+   */
+  cache?: (registrySource: string) => FileResults;
+}
+
+/** What the check finds in one file alone, which a cache may keep between runs. */
+export interface FileResult {
+  problems: Problem[];
+  /** The article's fields and its body's link candidates, when the file passed. */
+  article?: { data: ArticleData; candidates: LinkCandidates };
+  /** The cover paths the check asked about and whether each existed: the result holds while they do. */
+  covers: [string, boolean][];
+}
+
+/** Per-file results kept by the bytes of each file (its path relative to the project root). */
+export interface FileResults {
+  get(file: string, bytes: Uint8Array): FileResult | undefined;
+  set(file: string, bytes: Uint8Array, result: FileResult): void;
 }
 
 /**
@@ -77,7 +101,19 @@ export interface SitePlan {
   files: (published: readonly Article[]) => (file: string) => boolean;
 }
 
-/** A body link that points into the site, kept until every article is known. */
+/**
+ * An article's link candidates (src/lib/content/link-candidates.ts), kept until every article is
+ * known: small strings, where the bodies of 100,000 articles would not fit in memory.
+ */
+interface PendingLinks {
+  file: string;
+  absolute: string;
+  /** The article page's URL path, which relative URLs are resolved from. */
+  from: string;
+  candidates: LinkCandidates;
+}
+
+/** A body link that points into the site. */
 interface SiteLink {
   file: string;
   line: number;
@@ -152,15 +188,42 @@ export function articleContext(registry: Registry | undefined, publicDir: string
   };
 }
 
+/** Checks one file alone: its bytes, frontmatter, registry names, cover and link candidates. */
+function checkFile(file: string, bytes: Uint8Array, context: ArticleFileContext): FileResult {
+  const covers: [string, boolean][] = [];
+  const coverExists = context.coverExists;
+  const asked: ArticleFileContext = {
+    registry: context.registry,
+    coverExists: coverExists && ((path) => {
+      const found = coverExists(path);
+      covers.push([path, found]);
+      return found;
+    }),
+  };
+  const parsed = parseArticleFile(file, bytes, asked);
+  if (!parsed.ok) return { problems: parsed.problems, covers };
+  return { problems: [], article: { data: parsed.data, candidates: linkCandidates(parsed.body) }, covers };
+}
+
+/** checkFile, or what `cache` kept for these bytes if every cover it asked about is as it was. */
+function checkFileCached(file: string, bytes: Uint8Array, context: ArticleFileContext, cache: FileResults | undefined): FileResult {
+  const kept = cache?.get(file, bytes);
+  if (kept && kept.covers.every(([path, found]) => context.coverExists?.(path) === found)) return kept;
+  const result = checkFile(file, bytes, context);
+  cache?.set(file, bytes, result);
+  return result;
+}
+
 /** Checks every article under `contentDir` (which must exist) and the registry next to it. */
-export function checkContent({ rootDir, contentDir, publicDir, articlePath, site }: CheckOptions): CheckResult {
+export function checkContent({ rootDir, contentDir, publicDir, articlePath, site, cache }: CheckOptions): CheckResult {
   const baseDir = resolve(rootDir, contentDir);
   const registryRead = readRegistry(rootDir, baseDir);
   const problems: Problem[] = [...registryRead.problems];
   const context = articleContext(registryRead.registry, publicDir ?? join(rootDir, 'public'));
+  const results = cache?.(registryRead.source);
   const articles: CheckedArticle[] = [];
   const fileOfId = new Map<string, string>();
-  const links: SiteLink[] = [];
+  const pending: PendingLinks[] = [];
 
   const prefix = relative(rootDir, baseDir).split(sep).join('/');
   for (const name of listArticleFiles(baseDir)) {
@@ -178,21 +241,36 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath, site
       problems.push(read.problem);
       continue;
     }
-    // read.bytes is only valid until the next read (readShared): parseArticleFile keeps none of it.
-    const parsed = parseArticleFile(file, read.bytes, context);
-    if (!parsed.ok) problems.push(...parsed.problems);
-    else {
-      const article = toArticle(id, file, parsed.data, '');
+    // read.bytes is only valid until the next read (readShared): checkFile keeps none of it.
+    const result = checkFileCached(file, read.bytes, context, results);
+    problems.push(...result.problems);
+    if (result.article) {
+      const { data, candidates } = result.article;
+      const article = toArticle(id, file, data, '');
       articles.push({ id, file, absolute, article });
-      if (site) links.push(...siteLinks(file, parsed.body, parsed.bodyLine, articlePath(article.slug), site));
+      if (site && (candidates.uncertain || candidates.urls.length || candidates.loose.length)) {
+        pending.push({ file, absolute, from: articlePath(article.slug), candidates });
+      }
     }
   }
   problems.push(...findConflicts(
       articles.map((checked) => checked.article),
       articlePath,
     ));
-  if (site) problems.push(...linkProblems(links, articles, articlePath, site));
+  if (site && pending.length) problems.push(...linkProblems(pending, articles, articlePath, site));
   return { problems, articles, registry: registryRead.registry, registryFile: registryRead.file, registrySource: registryRead.source };
+}
+
+/**
+ * The links of an article the per-file loop found valid, parsed exactly. Its file is read again;
+ * should it have changed in between so that it no longer parses, its links are not judged (the
+ * next check reports the file itself).
+ */
+function exactLinks(file: string, absolute: string, from: string, site: SitePlan): SiteLink[] {
+  const read = readArticle(absolute, file);
+  if (!read.ok) return [];
+  const parsed = parseFrontmatter(read.bytes);
+  return parsed.ok ? siteLinks(file, parsed.value.body, parsed.value.bodyLine, from, site) : [];
 }
 
 /** The body's links and images that point into the site (others are not checked), with their file lines. */
@@ -210,12 +288,11 @@ function siteLinks(file: string, body: string, bodyLine: number, from: string, s
  * it holds back is a fault of its own (the audit's `unpublished`), named as such.
  */
 function linkProblems(
-  links: readonly SiteLink[],
+  pending: readonly PendingLinks[],
   articles: readonly CheckedArticle[],
   articlePath: (slug: string) => string,
   site: SitePlan,
 ): Problem[] {
-  if (!links.length) return [];
   const published = articles.map(({ article }) => article).filter((article) => isVisible(article, { now: site.now, preview: false }));
   const publishedPaths = new Set(published.map((article) => articlePath(article.slug)));
   const hidden = new Map<string, Article>();
@@ -225,6 +302,28 @@ function linkProblems(
   }
   const hasFile = site.files(published);
   const linkSite = { base: site.base, hasFile, isHidden: (path: string) => hidden.has(path) };
+  const { hostname } = new URL(site.origin);
+  // Bodies share most of their URLs, and a root-relative or `scheme://` one means the same on every
+  // page (not `https:x`, which is relative on an https site): each is judged once.
+  const verdicts = new Map<string, boolean>();
+  const resolves = (url: string, from: string) => {
+    const key = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(url) ? url : `${from}\0${url}`;
+    let ok = verdicts.get(key);
+    if (ok === undefined) {
+      const path = linkPath(rebaseUrl(url, site.base), from, site.origin);
+      ok = path === undefined || judgeLink(path, linkSite) === 'ok';
+      verdicts.set(key, ok);
+    }
+    return ok;
+  };
+  // Only an article with a candidate that may fail is parsed, read again from its file.
+  const links = pending.flatMap(({ file, absolute, from, candidates }) =>
+    candidates.uncertain ||
+    candidates.loose.some((run) => looseMayBeOnSite(run, hostname)) ||
+    !candidates.urls.every((url) => resolves(url, from))
+      ? exactLinks(file, absolute, from, site)
+      : [],
+  );
   return links.flatMap(({ file, line, kind, url, path }): Problem[] => {
     const verdict = judgeLink(path, linkSite);
     if (verdict === 'ok') return [];

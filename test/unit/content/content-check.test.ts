@@ -6,6 +6,7 @@ import { checkContent } from '@/lib/content/content-check';
 import type { Problem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
 import { sitePlan } from '@/lib/site/site-plan';
+import { SITE } from '@/site.config';
 
 /**
  * The check's verdict on small content folders written for each test: one test per kind of
@@ -227,6 +228,29 @@ describe('the check of body links and images', () => {
     // Lines 7-9 are `tags:` and its two items, 10 the closing `---`: the body starts on line 11.
     const text = withBody(['[坏链接](/x/)'], { tags: '\n  - 甲\n  - 乙' }).replaceAll('\n', '\r\n');
     expect(check({ 'a.md': text }, REGISTRY, NOW).problems.map(place)).toEqual([{ file: 'content/news/a.md', line: 11, field: 'body' }]);
+  });
+
+  test('links found only by the exact parse: literal autolinks to the site, escaped URLs; a failing link in code is still none', () => {
+    const problems = check(
+      {
+        // Each the article's only link that fails: found by the exact parse of the article alone.
+        'a.md': withBody([`见 ${SITE.url}/news/no-such/ 与[好链接](/news/b/)`]), // a literal autolink, in a loose run naming the host
+        'b.md': article(),
+        'c.md': withBody(['```', '[代码里](/not/a/link/)', '```']),
+        'e.md': withBody(['正文', '[转义](/news/no\\_such/)']), // an escape: the article is uncertain
+        'f.md': withBody(['<a href="/news/no-such/?a=1&amp;b=2">实体</a>']), // an entity, likewise
+      },
+      REGISTRY,
+      NOW,
+    ).problems;
+    expect(problems.map(place)).toEqual(
+      [
+        ['a', 8],
+        ['e', 9],
+        ['f', 8],
+      ].map(([name, line]) => ({ file: `content/news/${name}.md`, line, field: 'body' })),
+    );
+    expect(problems.map((problem) => problem.message.split(' ')[1])).toEqual([`${SITE.url}/news/no-such/（即`, '/news/no_such/', '/news/no-such/?a=1&b=2（即']);
   });
 
   test('without a site plan (the audit reads the built pages instead) bodies are not judged', () => {
