@@ -30,8 +30,8 @@ import { cachePath } from '@/lib/build/cache-files';
  *   paths, every size is the recorded one (checked for all files before any is read) and every
  *   file's content hash is the recorded one. This reads every file; it is what it takes for the
  *   check to stay sound: a `dist/` restored from another build or another cache, one restored in
- *   part, or a file edited or added by hand all differ in a path, a size or a hash, and are
- *   emptied as before. Trusting times instead (all mtimes newer than the stamp, sizes equal)
+ *   part, or a file edited or added by hand all differ in a path, a size or a hash, and the
+ *   folder is emptied. Trusting times instead (all mtimes newer than the stamp, sizes equal)
  *   would accept a same-size hand edit or a dist/ from another build with equal sizes.
  */
 
@@ -140,7 +140,7 @@ export function writeOutputStamp(cacheDir: string, stamp: OutputStamp): void {
 /** A kept output folder that is the last build's, and how that was shown. */
 export interface TrustedOutput {
   how: 'unchanged' | 'same content';
-  /** Entry key to content hash for every file as it is now, for the next stamp (`outputContent`). */
+  /** Entry key to content hash for every file as the guard found it, for the next stamp (`outputContent`). */
   known: Map<string, string>;
   /** How many files were read to show it (none when unchanged). */
   read: number;
