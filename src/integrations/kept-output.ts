@@ -5,11 +5,12 @@ import type { AstroIntegration } from 'astro';
 import {
   emptyOutput,
   fileClock,
+  outputContent,
   outputDigest,
-  outputMatches,
   pruneOutput,
   readOutputStamp,
   stampFile,
+  trustedOutput,
   writeOutputStamp,
 } from '../lib/build/output-state.ts';
 import { astroCachePath } from '../lib/build/cache-files.ts';
@@ -22,13 +23,15 @@ import { astroCachePath } from '../lib/build/cache-files.ts';
  *
  * - `guard`, first: at `astro:build:start` (after the content sync, before Astro writes anything)
  *   it trusts `dist/` only when the stamp in the cache folder says the last build with this cache
- *   finished there and the folder is unchanged since (every file's path, size, mtime and inode,
- *   src/lib/build/output-state.ts). Otherwise (first build, `dist/` deleted or written by another build,
+ *   finished there and the folder is unchanged since (every file's path, size, mtime and inode),
+ *   or holds the same files with the same content (a cache restore in CI gives every file new
+ *   times and inodes; src/lib/build/output-state.ts says why content and not times). Otherwise (first build, `dist/` deleted or written by another build,
  *   another cache folder, the cache deleted, a build that stopped half-way) it empties `dist/`, as
  *   Astro would, so no stale file survives and Astro restores or renders every page.
  * - `prune`, after everything else that writes (sitemap, search index, `_headers`) and before the
  *   audit: at `astro:build:done` it removes every file this build did not write or keep, then
- *   records the stamp.
+ *   records the stamp, hashing only the files this build wrote (the guard knows the hashes of
+ *   the ones it kept).
  *
  * Which files this build wrote: those modified since it started (measured on the output folder's
  * own clock, src/lib/build/output-state.ts), plus the files it keeps without rewriting them: the pages
@@ -47,6 +50,7 @@ export function keptOutput(options: { bundleDir: string }): { guard: AstroIntegr
   let cacheDir = '';
   let publicDir = '';
   let since = 0n;
+  let known = new Map<string, string>();
   const keepTop = new Set(['.git']);
   const skip = new Set(['.git', options.bundleDir]);
 
@@ -60,7 +64,12 @@ export function keptOutput(options: { bundleDir: string }): { guard: AstroIntegr
       },
       'astro:build:start': ({ logger }) => {
         const stamp = readOutputStamp(cacheDir);
-        if (!outputMatches(stamp, outDir, skip)) {
+        const trusted = trustedOutput(stamp, outDir, skip);
+        known = trusted?.known ?? new Map();
+        if (trusted?.how === 'same content') {
+          logger.info(`kept ${outDir}: new file times, the last build's content (${trusted.read} files read)`);
+        }
+        if (!trusted) {
           if (existsSync(outDir) && readdirSync(outDir).some((name) => !keepTop.has(name))) {
             logger.info(`emptying ${outDir}: not the output of the last build with this cache (${cacheDir})`);
           }
@@ -86,7 +95,8 @@ export function keptOutput(options: { bundleDir: string }): { guard: AstroIntegr
         for (const file of publicFiles(publicDir)) kept.add(file);
         const { entries, removed } = pruneOutput(root, { since, kept, skip });
         if (removed) logger.info(`removed ${removed} file(s) this build no longer writes`);
-        writeOutputStamp(cacheDir, { state: 'done', outDir, files: entries.length, digest: outputDigest(entries) });
+        const { content } = outputContent(root, entries, known);
+        writeOutputStamp(cacheDir, { state: 'done', outDir, files: entries.length, digest: outputDigest(entries), content });
       },
     },
   };

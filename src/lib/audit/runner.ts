@@ -115,7 +115,7 @@ async function scanAll(
   /** Looks the batch's files up in the cache; the jobs left to read. */
   const prepare = (batch: Batch): Job[] => {
     batch.identities = batch.jobs.map(([file]) => fileIdentity(join(outDir, file)));
-    batch.scans = batch.jobs.map(([file], i) => cache.lookup(file, batch.identities[i]));
+    batch.scans = batch.jobs.map(([file], i) => cache.lookup(file, batch.identities[i], join(outDir, file)));
     return batch.jobs.filter((_, i) => batch.scans[i] === undefined);
   };
   const fill = (batch: Batch, read: readonly string[]) => {
@@ -125,7 +125,7 @@ async function scanAll(
   const hand = (batch: Batch) => {
     const scans = batch.jobs.map(([file], i) => {
       const json = batch.scans[i] as string;
-      cache.keep(file, batch.identities[i], json);
+      cache.keep(file, batch.identities[i], join(outDir, file), json);
       return JSON.parse(json) as FileScan;
     });
     // Handed on: the batch's text is not held until every batch is done (about 280 MB at 100,000 articles).

@@ -19,7 +19,20 @@ import { cachePath } from '@/lib/build/cache-files';
  * the `dist/` it finds, and how it removes what it no longer writes. Astro's incremental build
  * leaves a page it can skip where it is when the file exists, so a kept `dist/` must be exactly
  * what the last build with the same cache folder left there: a stamp in the cache folder (never
- * in the output, which is deployed) records a digest of every file's path, size, mtime and inode.
+ * in the output, which is deployed) records a digest of every file's path, size, mtime and inode,
+ * and each file's size and content hash.
+ *
+ * Two ways to trust a kept folder (`trustedOutput`):
+ * - unchanged: the digest of paths, sizes, mtimes and inodes is the recorded one. Nothing is read.
+ * - same content: a cache restore (CI's actions/cache, a tarball) gives every file new inodes and
+ *   change times, and mtimes the archive's or the restore's, so the digest differs although the
+ *   bytes are the last build's. Then the folder is trusted when it holds exactly the recorded
+ *   paths, every size is the recorded one (checked for all files before any is read) and every
+ *   file's content hash is the recorded one. This reads every file; it is what it takes for the
+ *   check to stay sound: a `dist/` restored from another build or another cache, one restored in
+ *   part, or a file edited or added by hand all differ in a path, a size or a hash, and the
+ *   folder is emptied. Trusting times instead (all mtimes newer than the stamp, sizes equal)
+ *   would accept a same-size hand edit or a dist/ from another build with equal sizes.
  */
 
 /** One file of the output, as the digest sees it. */
@@ -53,11 +66,51 @@ export function outputEntries(dir: string, skip: ReadonlySet<string>): OutputEnt
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/** What identifies one state of a file without reading it: its path, size, mtime and inode. */
+export function entryKey(entry: OutputEntry): string {
+  return `${entry.file}\0${entry.size}\0${entry.mtimeNs}\0${entry.ino}`;
+}
+
 /** A digest of the entries: any file added, removed, rewritten or replaced changes it. */
 export function outputDigest(entries: readonly OutputEntry[]): string {
   const hash = createHash('sha256');
-  for (const entry of entries) hash.update(`${entry.file}\0${entry.size}\0${entry.mtimeNs}\0${entry.ino}\n`);
+  for (const entry of entries) hash.update(`${entryKey(entry)}\n`);
   return hash.digest('hex');
+}
+
+/**
+ * A file's content hash: SHA-256, cut to 128 bits (base64url) to keep the stamp small. It guards
+ * against accidents (a wrong or partial restore, a hand edit), and 128 bits leave no room for
+ * one to collide.
+ */
+export function contentHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('base64url').slice(0, 22);
+}
+
+/** Each file's `<size>:<content hash>`, by its path relative to the output folder. */
+export type OutputContent = Record<string, string>;
+
+/**
+ * The content record of `entries`, reading only the files whose state is not in `known` (entry
+ * key to content hash: the files the guard found as the last build left them). Returns how many
+ * it read.
+ */
+export function outputContent(
+  dir: string,
+  entries: readonly OutputEntry[],
+  known: ReadonlyMap<string, string>,
+): { content: OutputContent; hashed: number } {
+  const content: OutputContent = {};
+  let hashed = 0;
+  for (const entry of entries) {
+    let hash = known.get(entryKey(entry));
+    if (hash === undefined) {
+      hash = contentHash(join(dir, entry.file));
+      hashed++;
+    }
+    content[entry.file] = `${entry.size}:${hash}`;
+  }
+  return { content, hashed };
 }
 
 /** What the cache folder says about the output folder. */
@@ -65,7 +118,7 @@ export type OutputStamp =
   /** A build started and has not finished writing: the output may be half old, half new. */
   | { state: 'building'; outDir: string }
   /** The output as the last build left it. */
-  | { state: 'done'; outDir: string; files: number; digest: string };
+  | { state: 'done'; outDir: string; files: number; digest: string; content?: OutputContent };
 
 export function stampFile(cacheDir: string): string {
   return cachePath(cacheDir, 'outputStamp');
@@ -84,11 +137,43 @@ export function writeOutputStamp(cacheDir: string, stamp: OutputStamp): void {
   writeFileSync(stampFile(cacheDir), `${JSON.stringify(stamp)}\n`);
 }
 
-/** Whether `outDir` is exactly what the build recorded in `stamp` left there. */
-export function outputMatches(stamp: OutputStamp | undefined, outDir: string, skip: ReadonlySet<string>): boolean {
-  if (stamp?.state !== 'done' || stamp.outDir !== outDir || !existsSync(outDir)) return false;
+/** A kept output folder that is the last build's, and how that was shown. */
+export interface TrustedOutput {
+  how: 'unchanged' | 'same content';
+  /** Entry key to content hash for every file as the guard found it, for the next stamp (`outputContent`). */
+  known: Map<string, string>;
+  /** How many files were read to show it (none when unchanged). */
+  read: number;
+}
+
+/**
+ * Whether `outDir` holds what the build recorded in `stamp` left there: unchanged since (no file
+ * read), or, failing that, with the same paths, sizes and content (see the top of this file).
+ * Undefined when it cannot be trusted.
+ */
+export function trustedOutput(stamp: OutputStamp | undefined, outDir: string, skip: ReadonlySet<string>): TrustedOutput | undefined {
+  if (stamp?.state !== 'done' || stamp.outDir !== outDir || !existsSync(outDir)) return undefined;
   const entries = outputEntries(outDir, skip);
-  return entries.length === stamp.files && outputDigest(entries) === stamp.digest;
+  if (entries.length !== stamp.files) return undefined;
+  const recorded = (entry: OutputEntry) => stamp.content?.[entry.file]?.split(':');
+  if (outputDigest(entries) === stamp.digest) {
+    const known = new Map<string, string>();
+    for (const entry of entries) {
+      const hash = recorded(entry)?.[1];
+      if (hash) known.set(entryKey(entry), hash);
+    }
+    return { how: 'unchanged', known, read: 0 };
+  }
+  if (!stamp.content) return undefined;
+  // Every path and size first: a wrong or partial restore is turned down without reading a file.
+  if (!entries.every((entry) => recorded(entry)?.[0] === String(entry.size))) return undefined;
+  const known = new Map<string, string>();
+  for (const entry of entries) {
+    const hash = contentHash(join(outDir, entry.file));
+    if (hash !== recorded(entry)?.[1]) return undefined;
+    known.set(entryKey(entry), hash);
+  }
+  return { how: 'same content', known, read: entries.length };
 }
 
 /** Removes everything in `dir` but the top-level names in `keep` (`.git`, as Astro's own emptying does). */
