@@ -1,0 +1,103 @@
+// Page-quality report: builds the sample content (content/news), serves it on localhost as the
+// CDN would (its `_headers` applied, text gzip-compressed), runs Lighthouse in Debian's Chromium
+// on each page type in Lighthouse's default (mobile) setting and prints a Markdown table of the
+// four category scores, then what kept each page below 100. Scores vary from run to run and
+// with the machine's load, so nothing is asserted: docs/quality.md shows the latest table.
+//
+//   npm run lighthouse [-- --dist BUILT_SITE] [--only 'page name']...
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { load } from 'cheerio';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { buildSite, ROOT } from './site/build.ts';
+import { host } from './site/host.ts';
+
+const { values } = parseArgs({ options: { dist: { type: 'string' }, only: { type: 'string', multiple: true } } });
+// --dist reuses a site already built by `npm run build`.
+const build = values.dist ? { status: 0, output: '', dist: resolve(values.dist) } : buildSite(join(ROOT, 'content', 'news'));
+if (build.status !== 0) {
+  console.error(build.output);
+  process.exit(1);
+}
+
+/** The first article page (by file name) with a cover, and the first without: a 图片新闻 and a text article. */
+function articles(dist: string): { picture: string; text: string } {
+  const found: { picture?: string; text?: string } = {};
+  for (const slug of readdirSync(join(dist, 'news')).sort()) {
+    if (slug === 'page' || (found.picture && found.text)) continue;
+    let html: string;
+    try {
+      html = readFileSync(join(dist, 'news', slug, 'index.html'), 'utf8');
+    } catch {
+      continue;
+    }
+    const kind = load(html)('.article__cover img').length ? 'picture' : 'text';
+    found[kind] ??= `/news/${slug}/`;
+  }
+  if (!found.picture || !found.text) throw new Error('the site needs an article with a cover and one without');
+  return { picture: found.picture, text: found.text };
+}
+
+const { picture, text } = articles(build.dist);
+const PAGES: Array<[string, string]> = [
+  ['home', '/'],
+  ['listing', '/news/'],
+  ['text article', text],
+  ['picture article', picture],
+  ['search with results', `/search/?q=${encodeURIComponent('招商引资')}`],
+  ['search without results', `/search/?q=${encodeURIComponent('没有这样的词语')}`],
+  // Lighthouse stops at a document with status 404 (ERRORED_DOCUMENT_REQUEST), so the 404 page is
+  // audited at its own address, where it is served with status 200: the same document.
+  ['404', '/404.html'],
+  ['feeds', '/feeds/'],
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+const { origin, server } = await host(build.dist, '/', { gzip: true });
+const chrome = await launch({
+  chromePath: '/usr/bin/chromium',
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+const rows: string[] = [];
+const shortfalls: string[] = [];
+try {
+  for (const [name, path] of PAGES.filter(([name]) => !values.only || values.only.includes(name))) {
+    const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
+    if (lhr.runtimeError) throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const scores = CATEGORIES.map((id) => lhr.categories[id]?.score);
+    rows.push(
+      `| ${name} | \`${decodeURIComponent(path)}\` | ${scores.map((score) => (score == null ? '–' : Math.round(score * 100))).join(' | ')} |`,
+    );
+    for (const id of CATEGORIES) {
+      const category = lhr.categories[id];
+      if (!category || category.score === 1) continue;
+      const failed = category.auditRefs
+        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${ref.id} (${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score})`);
+      shortfalls.push(`${name}, ${category.title}: ${failed.join(', ') || 'no weighted audit failed'}`);
+    }
+    console.error(`${name}: done`);
+  }
+} finally {
+  chrome.kill();
+  server.close();
+  if (!values.dist) rmSync(dirname(build.dist), { recursive: true, force: true });
+}
+
+console.log(`Lighthouse (mobile), ${new Date().toISOString().slice(0, 10)}, Chromium at /usr/bin/chromium\n`);
+console.log('| Page | Path | Performance | Accessibility | Best practices | SEO |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+for (const row of rows) console.log(row);
+if (shortfalls.length) console.log(`\nBelow 100:\n${shortfalls.map((line) => `- ${line}`).join('\n')}`);
