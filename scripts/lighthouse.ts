@@ -5,14 +5,14 @@
 // with the machine's load, so nothing is asserted: docs/quality.md shows the latest table.
 //
 //   npm run lighthouse [-- --dist BUILT_SITE] [--only 'page name']...
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from 'cheerio';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildSite, ROOT } from './site/build.ts';
 import { host } from './site/host.ts';
+import { pageTypes } from './site/page-types.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, only: { type: 'string', multiple: true } } });
 // --dist reuses a site already built by `npm run build`.
@@ -22,37 +22,9 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-/** The first article page (by file name) with a cover, and the first without: a 图片新闻 and a text article. */
-function articles(dist: string): { picture: string; text: string } {
-  const found: { picture?: string; text?: string } = {};
-  for (const slug of readdirSync(join(dist, 'news')).sort()) {
-    if (slug === 'page' || (found.picture && found.text)) continue;
-    let html: string;
-    try {
-      html = readFileSync(join(dist, 'news', slug, 'index.html'), 'utf8');
-    } catch {
-      continue;
-    }
-    const kind = load(html)('.article__cover img').length ? 'picture' : 'text';
-    found[kind] ??= `/news/${slug}/`;
-  }
-  if (!found.picture || !found.text) throw new Error('the site needs an article with a cover and one without');
-  return { picture: found.picture, text: found.text };
-}
-
-const { picture, text } = articles(build.dist);
-const PAGES: Array<[string, string]> = [
-  ['home', '/'],
-  ['listing', '/news/'],
-  ['text article', text],
-  ['picture article', picture],
-  ['search with results', `/search/?q=${encodeURIComponent('招商引资')}`],
-  ['search without results', `/search/?q=${encodeURIComponent('没有这样的词语')}`],
-  // Lighthouse stops at a document with status 404 (ERRORED_DOCUMENT_REQUEST), so the 404 page is
-  // audited at its own address, where it is served with status 200: the same document.
-  ['404', '/404.html'],
-  ['feeds', '/feeds/'],
-];
+// Lighthouse stops at a document with status 404 (ERRORED_DOCUMENT_REQUEST), so the 404 page is
+// audited at its own address, where it is served with status 200: the same document.
+const PAGES = pageTypes(build.dist).map(({ name, path }): [string, string] => [name, name === '404' ? '/404.html' : path]);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const { origin, server } = await host(build.dist, '/', { gzip: true });
