@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 /**
  * A static host that behaves like Cloudflare Pages for what the build tests and the recall report
@@ -69,8 +70,15 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dist` at `{origin}{base}` with its `_headers`; `/x/` is `/x/index.html`, as a CDN does. */
-export async function host(dist: string, base: string): Promise<{ origin: string; server: Server }> {
+/** Types a CDN compresses: text. Pagefind's index files are gzip inside already. */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.xsl', '.opml', '.webmanifest']);
+
+/**
+ * Serves `dist` at `{origin}{base}` with its `_headers`; `/x/` is `/x/index.html`, as a CDN does.
+ * With `gzip`, text goes out gzip-compressed to a client that accepts it, as Cloudflare sends it
+ * (the page-quality report needs it: Lighthouse counts uncompressed text against a page).
+ */
+export async function host(dist: string, base: string, options: { gzip?: boolean } = {}): Promise<{ origin: string; server: Server }> {
   const rules = existsSync(join(dist, '_headers')) ? parseHeaders(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -83,7 +91,14 @@ export async function host(dist: string, base: string): Promise<{ origin: string
       response.end(existsSync(join(dist, '404.html')) ? readFileSync(join(dist, '404.html')) : 'not found');
       return;
     }
-    response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = options.gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    if (gzip) {
+      response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      createReadStream(file).pipe(createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(200, { ...headers, 'Content-Type': type });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,131 @@
+import { cpSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { AxeResults, Result } from 'axe-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, generateCorpus, ROOT, tempDir } from './helpers';
+import { launchChromium, serve, waitForSearch } from '../../scripts/site/search-harness.ts';
+
+/**
+ * WCAG 2.1 A and AA, checked by axe-core in Debian's Chromium on every page type of a built
+ * fixture site, in each display mode and at a phone's and a desktop's width. axe is injected as
+ * an init script (Page.addScriptToEvaluateOnNewDocument), which the page's Content-Security-Policy
+ * does not govern, so every page is checked under the policy and styles readers get (bypassCSP
+ * would check a page readers never see).
+ */
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WIDTHS = [360, 1280];
+
+/**
+ * A display mode: the context options that put a browser into it, and what is done on each page
+ * before it is checked.
+ */
+interface Mode {
+  name: string;
+  context: BrowserContextOptions;
+  /** True once the page is shown in this mode, so a mode that did not apply fails the test. */
+  active: (page: Page) => Promise<boolean>;
+}
+
+/**
+ * The display modes readers can choose. The larger-text mode (the header's `#large-text`
+ * checkbox) joins this list, with an `active` that reads the checkbox, once the header has it.
+ */
+const MODES: Mode[] = [
+  {
+    name: 'light',
+    context: { colorScheme: 'light' },
+    active: (page) => page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches),
+  },
+  {
+    name: 'dark',
+    context: { colorScheme: 'dark' },
+    active: (page) => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
+  },
+];
+
+/** Every page type, with what must be on screen before it is checked. */
+const PAGES: Array<{ name: string; path: string; status?: number; shows: string; ready?: (page: Page) => Promise<unknown> }> = [
+  { name: 'home', path: '/', shows: '.home__latest' },
+  { name: 'listing', path: '/news/page/2/', shows: '.pager' },
+  { name: 'text article', path: '/news/2023-04-07-kaigong/', shows: '.article__body p' },
+  { name: 'picture article', path: '/news/yancheng-gaoxin-changfang/', shows: '.article img[alt]' },
+  { name: 'search with results', path: '/search/?q=盐城', shows: '#search-results > li', ready: waitForSearch },
+  { name: 'search without results', path: '/search/?q=没有这样的词语', shows: '#search-status', ready: waitForSearch },
+  { name: '404', path: '/no-such-page/', status: 404, shows: 'main h1' },
+  { name: 'feeds', path: '/feeds/', shows: 'main a[href$=".xml"]' },
+];
+
+let work: string;
+let origin: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = tempDir('a11y');
+  const content = join(work, 'content');
+  cpSync(join(ROOT, 'test/fixtures/site/news'), content, { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
+  // Enough articles for a second listing page, so the pager is checked too.
+  generateCorpus(join(content, 'generated'), 24, 5, join(work, 'registry.yaml'));
+  const build = buildSite(content, { work });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  ({ origin, server } = await serve(build.dist));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** One line per violation and element: what to fix, where, and the WCAG criterion it breaks. */
+function describeViolations(violations: Result[]): string {
+  return violations
+    .flatMap((violation) => {
+      const criteria = violation.tags
+        .filter((tag) => /^wcag\d{3,}$/.test(tag))
+        .map((tag) => tag.replace(/^wcag(\d)(\d)(\d+)$/, '$1.$2.$3'));
+      return violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact ?? 'no impact'}, WCAG ${criteria.join(' ') || violation.tags.join(' ')}): ${node.target.join(' ')}\n  ${node.failureSummary?.replace(/\n/g, '\n  ') ?? violation.help}`,
+      );
+    })
+    .join('\n');
+}
+
+async function check(page: Page): Promise<Result[]> {
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    TAGS,
+  );
+  return results.violations;
+}
+
+describe.each(MODES)('WCAG 2.1 AA in $name mode', (mode) => {
+  test.each(WIDTHS)('every page type at %i px has no axe violations', async (width) => {
+    const context = await browser.newContext({ ...mode.context, viewport: { width, height: 800 } });
+    await context.addInitScript({ path: AXE });
+    const page = await context.newPage();
+    const report: string[] = [];
+    for (const { name, path, status = 200, shows, ready } of PAGES) {
+      const response = await page.goto(`${origin}${path}`);
+      expect(response?.status(), path).toBe(status);
+      await ready?.(page);
+      expect(await page.locator(shows).count(), `${path} shows ${shows}`).toBeGreaterThan(0);
+      expect(await mode.active(page), `${path} in ${mode.name} mode`).toBe(true);
+      const violations = await check(page);
+      if (violations.length) report.push(`${name} (${path}):\n${describeViolations(violations)}`);
+    }
+    await context.close();
+    expect(report.join('\n\n'), report.join('\n\n')).toBe('');
+  });
+});
