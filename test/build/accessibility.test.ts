@@ -27,13 +27,16 @@ const WIDTHS = [360, 1280];
 interface Mode {
   name: string;
   context: BrowserContextOptions;
+  /** Run in every page before its own scripts: how a reader's earlier choice reaches the page. */
+  init?: string;
   /** True once the page is shown in this mode, so a mode that did not apply fails the test. */
   active: (page: Page) => Promise<boolean>;
 }
 
 /**
- * The display modes readers can choose. The larger-text mode (the header's `#large-text`
- * checkbox) joins this list, with an `active` that reads the checkbox, once the header has it.
+ * The display modes readers can choose: light and dark (the system's setting), and 大字模式 (the
+ * header's `#large-text` checkbox), as a reader who ticked it on an earlier page gets it: the
+ * choice is in localStorage, and public/large-text.js ticks the box on load.
  */
 const MODES: Mode[] = [
   {
@@ -45,6 +48,18 @@ const MODES: Mode[] = [
     name: 'dark',
     context: { colorScheme: 'dark' },
     active: (page) => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
+  },
+  {
+    name: 'larger-text',
+    context: { colorScheme: 'light' },
+    init: "localStorage.setItem('devzone-large-text', '1');",
+    active: (page) =>
+      page
+        .waitForFunction(() => (document.getElementById('large-text') as HTMLInputElement | null)?.checked === true)
+        .then(
+          () => true,
+          () => false,
+        ),
   },
 ];
 
@@ -114,6 +129,7 @@ describe.each(MODES)('WCAG 2.1 AA in $name mode', (mode) => {
   test.each(WIDTHS)('every page type at %i px has no axe violations', async (width) => {
     const context = await browser.newContext({ ...mode.context, viewport: { width, height: 800 } });
     await context.addInitScript({ path: AXE });
+    if (mode.init) await context.addInitScript(mode.init);
     const page = await context.newPage();
     const report: string[] = [];
     for (const { name, path, status = 200, shows, ready } of PAGES) {
