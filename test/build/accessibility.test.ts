@@ -1,12 +1,9 @@
-import { cpSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, generateCorpus, ROOT, tempDir } from './helpers';
-import { launchChromium, serve, waitForSearch } from '../../scripts/site/search-harness.ts';
+import { openBrowserSite, type BrowserSite } from './browser-site';
+import { waitForSearch } from '../../scripts/site/search-harness.ts';
 
 /**
  * WCAG 2.1 A and AA, checked by axe-core in Debian's Chromium on every page type of a built
@@ -75,29 +72,17 @@ const PAGES: Array<{ name: string; path: string; status?: number; shows: string;
   { name: 'feeds', path: '/feeds/', shows: 'main a[href$=".xml"]' },
 ];
 
-let work: string;
+let site: BrowserSite;
 let origin: string;
-let server: Server;
 let browser: Browser;
 
 beforeAll(async () => {
-  work = tempDir('a11y');
-  const content = join(work, 'content');
-  cpSync(join(ROOT, 'test/fixtures/site/news'), content, { recursive: true });
-  cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
   // Enough articles for a second listing page, so the pager is checked too.
-  generateCorpus(join(content, 'generated'), 24, 5, join(work, 'registry.yaml'));
-  const build = buildSite(content, { work });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  ({ origin, server } = await serve(build.dist));
-  browser = await launchChromium();
+  site = await openBrowserSite('a11y', 'test/fixtures/site/news', 24, 5);
+  ({ origin, browser } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 /** One line per violation and element: what to fix, where, and the WCAG criterion it breaks. */
 function describeViolations(violations: Result[]): string {

@@ -1,11 +1,7 @@
-import { cpSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AA_TEXT, contrastRatio } from '@/lib/site/contrast';
-import { buildSite, generateCorpus, ROOT, tempDir } from './helpers';
-import { launchChromium, serve } from '../../scripts/site/search-harness.ts';
+import { openBrowserSite, type BrowserSite } from './browser-site';
 
 /**
  * Dark mode and 大字模式 in Debian's Chromium: computed colours of the dark scheme meet AA, and
@@ -22,28 +18,16 @@ const PAGES = [ARTICLE, '/', '/news/', '/zones/', '/search/'];
 const TARGETS =
   ':is(.site-header, .breadcrumb, .pager, .site-footer) :is(a, button, label:not(.visually-hidden), input:not([type=checkbox]))';
 
-let work: string;
+let site: BrowserSite;
 let origin: string;
-let server: Server;
 let browser: Browser;
 
 beforeAll(async () => {
-  work = tempDir('modes');
-  const content = join(work, 'content');
-  cpSync(join(ROOT, 'test/fixtures/reading/news'), content, { recursive: true });
-  cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
-  generateCorpus(join(content, 'generated'), 30, 5, join(work, 'registry.yaml'));
-  const build = buildSite(content, { work });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  ({ origin, server } = await serve(build.dist));
-  browser = await launchChromium();
+  site = await openBrowserSite('modes', 'test/fixtures/reading/news', 30, 5);
+  ({ origin, browser } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 /** `rgb(r, g, b)` as `#rrggbb`; an `rgba` with any transparency is refused (no one colour to compare). */
 function hex(rgb: string): string {

@@ -1,11 +1,7 @@
-import { cpSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, generateCorpus, ROOT, tempDir } from './helpers';
+import { openBrowserSite, type BrowserSite } from './browser-site';
 import { hasCjkFont, horizontalOverflow, renderedLines } from './reading-measure';
-import { launchChromium, serve } from '../../scripts/site/search-harness.ts';
 
 /**
  * Reading comfort, measured in Debian's Chromium: the article's measure on a wide screen, nothing
@@ -19,28 +15,16 @@ const PARAGRAPH = '.article__body p:first-of-type';
 // Characters a line may not start with (line-break: strict keeps them at the end of a line).
 const NO_LINE_START = /^[。，、：；！？”’）》」』】]/;
 
-let work: string;
+let site: BrowserSite;
 let origin: string;
-let server: Server;
 let browser: Browser;
 
 beforeAll(async () => {
-  work = tempDir('reading');
-  const content = join(work, 'content');
-  cpSync(join(ROOT, 'test/fixtures/reading/news'), content, { recursive: true });
-  cpSync(join(ROOT, 'test/fixtures/site/registry.yaml'), join(work, 'registry.yaml'));
-  generateCorpus(join(content, 'generated'), 12, 3, join(work, 'registry.yaml'));
-  const build = buildSite(content, { work });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  ({ origin, server } = await serve(build.dist));
-  browser = await launchChromium();
+  site = await openBrowserSite('reading', 'test/fixtures/reading/news', 12, 3);
+  ({ origin, browser } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 async function open(path: string, width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 800 } });
