@@ -23,6 +23,15 @@ export function article(id: string, overrides: Partial<Article> & { at?: string 
   };
 }
 
+/** The required frontmatter of a valid article, as an editor writes it. */
+export const ARTICLE_FIELDS = {
+  title: '盐城经开区新闻',
+  date: '2023-04-07 09:30',
+  source: '盐城经济技术开发区管委会',
+  zone: '盐城经济技术开发区',
+  region: '盐城',
+};
+
 /**
  * Throws, saying where, unless `xml` is well-formed XML 1.0: fast-xml-validator (the validator
  * fast-xml-parser now points to), with its opt-in checks for a literal `]]>` in text and `<`

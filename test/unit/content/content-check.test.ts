@@ -7,6 +7,7 @@ import type { Problem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/site/urls';
 import { sitePlan } from '@/lib/site/site-plan';
 import { SITE } from '@/site.config';
+import { ARTICLE_FIELDS } from '../helpers';
 
 /**
  * The check's verdict on small content folders written for each test: one test per kind of
@@ -27,17 +28,10 @@ zones:
     short: [园区]
 `;
 
-const FIELDS = {
-  title: '盐城经开区新闻',
-  date: '2023-04-07 09:30',
-  source: '盐城经济技术开发区管委会',
-  zone: '盐城经济技术开发区',
-  region: '盐城',
-};
 
 /** An article: lines 2-6 are title, date, source, zone, region unless overridden or removed. */
 function article(fields: Record<string, string | undefined> = {}): string {
-  const lines = Object.entries({ ...FIELDS, ...fields })
+  const lines = Object.entries({ ...ARTICLE_FIELDS, ...fields })
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${value}`);
   return ['---', ...lines, '---', '正文。', ''].join('\n');
