@@ -86,6 +86,25 @@ describe('the index', () => {
   });
 });
 
+describe('opening the search page', () => {
+  test('loads no index: every filter value is in the markup with its number of articles', async () => {
+    const requests: string[] = [];
+    const listen = (request: { url(): string }) => requests.push(new URL(request.url()).pathname);
+    tab.on('request', listen);
+    await open('/search/');
+    await tab.waitForLoadState('networkidle');
+    tab.off('request', listen);
+    expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    expect(requests.length).toBeLessThanOrEqual(10);
+    const options = await tab.locator('select[name="region"] option:not([value=""])').allTextContents();
+    const counts = new Map<string, number>();
+    for (const article of articles) counts.set(article.region, (counts.get(article.region) ?? 0) + 1);
+    expect(options.sort()).toEqual([...counts].map(([region, count]) => `${region}（${count}）`).sort());
+    const zones = await tab.locator('select[name="zone"] option:not([value=""])').count();
+    expect(zones).toBe(new Set(articles.map((article) => article.zone)).size);
+  });
+});
+
 describe('Chinese queries in Chromium', () => {
   test.each(QUERIES)('%s: recall at least 0.95, best match on the first page', async (query) => {
     const { expected, best } = expectation(articles, query);

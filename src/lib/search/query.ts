@@ -17,6 +17,65 @@ export const SEARCH_FILTERS = [
 ] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]['key'];
 
+/**
+ * The one Pagefind filter every record carries, valued `region:盐城`, `zone:…`, `type:…`,
+ * `year:2023` (one value per SEARCH_FILTERS key). Pagefind writes one file per filter in every
+ * shard, and a search loads the file of every filter in every shard it asks: one filter instead
+ * of four costs each shard one request instead of four. Counts are per value either way.
+ */
+export const FACET_FILTER = 'facet';
+
+/** A record's value of FACET_FILTER for one of its fields. */
+export function facetValue(key: SearchFilterKey, value: string): string {
+  return `${key}:${value}`;
+}
+
+/** The FACET_FILTER values a state's filters need (every one of them: Pagefind's `all`). */
+export function facetFilter(filters: SearchState['filters']): Record<string, { all: string[] }> {
+  const values = SEARCH_FILTERS.flatMap(({ key }) => {
+    const value = filters[key];
+    return value ? [facetValue(key, value)] : [];
+  });
+  return values.length > 0 ? { [FACET_FILTER]: { all: values } } : {};
+}
+
+export type FacetCounts = Partial<Record<SearchFilterKey, Record<string, number>>>;
+
+/** FACET_FILTER's counts (`{'region:盐城': 3, …}`) as counts per filter. */
+export function splitFacetCounts(counts: Record<string, number> | undefined): FacetCounts {
+  const split: FacetCounts = {};
+  for (const [value, count] of Object.entries(counts ?? {})) {
+    const at = value.indexOf(':');
+    const key = SEARCH_FILTERS.find((filter) => filter.key === value.slice(0, at))?.key;
+    if (!key) continue;
+    (split[key] ??= {})[value.slice(at + 1)] = count;
+  }
+  return split;
+}
+
+/** How many of `items` have each value of each filter: the counts the search page opens with. */
+export function countFacets(items: Iterable<Record<SearchFilterKey, string>>): FacetCounts {
+  const counts: FacetCounts = {};
+  for (const item of items) {
+    for (const { key } of SEARCH_FILTERS) {
+      const values = (counts[key] ??= {});
+      values[item[key]] = (values[item[key]] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * A filter's options in the order the page lists them: years newest first, names in pinyin
+ * order. The value a state has chosen is always there, with 0 if no result has it (a shared
+ * link may name a value this search does not find).
+ */
+export function filterOptions(key: SearchFilterKey, counts: Record<string, number> | undefined, chosen = ''): [string, number][] {
+  const values = Object.entries(counts ?? {}).sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
+  if (chosen && !values.some(([value]) => value === chosen)) values.unshift([chosen, 0]);
+  return values;
+}
+
 export type SearchOrder = 'relevance' | 'date';
 
 export interface SearchState {

@@ -3,7 +3,7 @@ import { toText } from 'hast-util-to-text';
 import type { Article } from '@/lib/content/article';
 import { formatDate, formatDateTime, toBeijingIso } from '@/lib/content/dates';
 import { articlePath, publicFilePath } from '@/lib/site/urls';
-import { SEARCH_FILTERS } from '@/lib/search/query';
+import { FACET_FILTER, facetValue, SEARCH_FILTERS } from '@/lib/search/query';
 import { ARTICLE_META_LABELS } from '@/lib/site/labels';
 import { GAP, indexTokens } from '@/lib/search/tokens';
 
@@ -104,7 +104,7 @@ export function searchDocument(record: SearchRecord): string {
     meta('data-pagefind-meta', 'region', record.region),
     meta('data-pagefind-meta', 'image', record.image),
     meta('data-pagefind-meta', 'image_alt', record.imageAlt),
-    ...SEARCH_FILTERS.map(({ key }) => meta('data-pagefind-filter', key, record[key])),
+    ...SEARCH_FILTERS.map(({ key }) => meta('data-pagefind-filter', FACET_FILTER, facetValue(key, record[key]))),
     meta('data-pagefind-sort', 'date', record.sortKey),
   ].join('');
   return (

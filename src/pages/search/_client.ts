@@ -10,6 +10,9 @@ import {
   bodyOf,
   dateOrderShards,
   excerpt,
+  FACET_FILTER,
+  facetFilter,
+  filterOptions,
   keepRequired,
   orderByRanking,
   pagefindCalls,
@@ -18,6 +21,8 @@ import {
   SEARCH_FILTERS,
   SHARD_FILTER,
   shardsFor,
+  splitFacetCounts,
+  type FacetCounts,
   type PagefindCall,
   type SearchState,
 } from '@/lib/search/query';
@@ -121,16 +126,18 @@ function showState(state: SearchState): void {
   element<HTMLInputElement>(`#search-form input[name="sort"][value="${state.order === 'date' ? 'date' : ''}"]`).checked = true;
 }
 
+/**
+ * The options the page came with: every value with its number of articles (./index.astro). A
+ * search with neither query nor filter shows them again without loading the index.
+ */
+const openingOptions = new Map([...selects].map(([key, select]) => [key, [...select.options].map((option) => option.cloneNode(true))]));
+
 /** Each filter's options with the number of results each value would leave. */
-function showCounts(counts: Counts, state: SearchState): void {
+function showCounts(counts: FacetCounts, state: SearchState): void {
   for (const [key, select] of selects) {
     const chosen = state.filters[key] ?? '';
-    const values = Object.entries(counts[key] ?? {}).sort(([a], [b]) =>
-      key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN'),
-    );
-    if (chosen && !values.some(([value]) => value === chosen)) values.unshift([chosen, 0]);
     select.replaceChildren(new Option(SEARCH_SCRIPT_LABELS.any, ''));
-    for (const [value, count] of values) {
+    for (const [value, count] of filterOptions(key, counts[key], chosen)) {
       const option = new Option(SEARCH_SCRIPT_LABELS.option(value, count), value);
       option.disabled = count === 0 && value !== chosen;
       select.add(option);
@@ -140,12 +147,15 @@ function showCounts(counts: Counts, state: SearchState): void {
 }
 
 async function call(pf: Pagefind, request: PagefindCall, state: SearchState): Promise<PagefindResponse> {
-  const ask = (filters: SearchState['filters'] & Record<string, string>) =>
-    pf.search(request.term, { filters, sort: request.byDate ? { date: 'desc' } : {} });
-  const response = await ask(state.filters);
+  const ask = (shard?: string) =>
+    pf.search(request.term, {
+      filters: { ...facetFilter(state.filters), ...(shard ? { [SHARD_FILTER]: shard } : {}) },
+      sort: request.byDate ? { date: 'desc' } : {},
+    });
+  const response = await ask();
   if (!request.byDate) return response;
   const order = dateOrderShards([...opened], response.filters[SHARD_FILTER]);
-  const parts = await Promise.all(order.map((key) => ask({ ...state.filters, [SHARD_FILTER]: key })));
+  const parts = await Promise.all(order.map((key) => ask(key)));
   return { results: parts.flatMap((part) => part.results), filters: response.filters };
 }
 
@@ -218,10 +228,9 @@ async function search(state: SearchState): Promise<void> {
   more.hidden = true;
   if (!calls) {
     status.textContent = state.q ? SEARCH_SCRIPT_LABELS.unsearchable : SEARCH_SCRIPT_LABELS.prompt;
-    loadPagefind(state)
-      .then((pf) => pf.filters())
-      .then((counts) => run === current && showCounts(counts, state))
-      .catch(() => undefined);
+    // Nothing to search: the options the page came with, and no index loaded.
+    for (const [key, select] of selects) select.replaceChildren(...(openingOptions.get(key) ?? []));
+    showState(state);
     return;
   }
   list.setAttribute('aria-busy', 'true');
@@ -247,7 +256,7 @@ async function search(state: SearchState): Promise<void> {
     shown = ids.flatMap((id) => byId.get(id) ?? []);
     shownCount = 0;
     shownQuery = state.q;
-    showCounts(response.filters, state);
+    showCounts(splitFacetCounts(response.filters[FACET_FILTER]), state);
     await showMore(run);
     if (run !== current) return;
     status.textContent = searchResultsStatus({

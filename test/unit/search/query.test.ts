@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  countFacets,
+  facetFilter,
+  filterOptions,
+  splitFacetCounts,
   bodyOf,
   excerpt,
   keepRequired,
@@ -114,5 +118,44 @@ describe('excerpt', () => {
 
   test('the start of the text when the query does not occur in it', () => {
     expect(excerpt('开发区新闻', '招商')).toEqual([{ text: '开发区新闻', mark: false }]);
+  });
+});
+
+describe('facets: one Pagefind filter for the four', () => {
+  test("a state's filters are all required, each as key:value; none asks nothing", () => {
+    expect(facetFilter({ zone: '苏州工业园区', year: '2023' })).toEqual({ facet: { all: ['zone:苏州工业园区', 'year:2023'] } });
+    expect(facetFilter({})).toEqual({});
+  });
+
+  test('counts come back per filter; a value may itself hold a colon; unknown keys are dropped', () => {
+    expect(splitFacetCounts({ 'region:盐城': 3, 'zone:A:B': 1, 'year:2024': 2, 'shard:x': 9 })).toEqual({
+      region: { 盐城: 3 },
+      zone: { 'A:B': 1 },
+      year: { 2024: 2 },
+    });
+    expect(splitFacetCounts(undefined)).toEqual({});
+  });
+
+  test('counts every value of every filter', () => {
+    const item = (region: string, year: string) => ({ region, zone: `${region}开发区`, type: '文字新闻', year });
+    expect(countFacets([item('盐城', '2023'), item('南京', '2023'), item('盐城', '2024')])).toEqual({
+      region: { 盐城: 2, 南京: 1 },
+      zone: { 盐城开发区: 2, 南京开发区: 1 },
+      type: { 文字新闻: 3 },
+      year: { 2023: 2, 2024: 1 },
+    });
+  });
+
+  test('options: years newest first, names in pinyin order, a chosen value always there', () => {
+    expect(filterOptions('year', { 2022: 1, 2024: 2, 2023: 3 })).toEqual([
+      ['2024', 2],
+      ['2023', 3],
+      ['2022', 1],
+    ]);
+    expect(filterOptions('region', { 盐城: 1, 南京: 2, 常州: 3 }).map(([value]) => value)).toEqual(['常州', '南京', '盐城']);
+    expect(filterOptions('zone', { 甲: 1 }, '乙')).toEqual([
+      ['乙', 0],
+      ['甲', 1],
+    ]);
   });
 });

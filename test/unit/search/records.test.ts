@@ -58,8 +58,10 @@ describe('searchDocument', () => {
     const value = (attribute: string, key: string) => $(`meta[${attribute}="${key}[content]"]`).attr('content');
     expect(value('data-pagefind-meta', 'title')).toBe(cover.title);
     expect(value('data-pagefind-meta', 'image')).toBe('/images/covers/cover-01.svg');
-    expect(value('data-pagefind-filter', 'zone')).toBe('盐城经济技术开发区');
-    expect(value('data-pagefind-filter', 'year')).toBe('2023');
+    const facets = $('meta[data-pagefind-filter="facet[content]"]')
+      .map((_, element) => $(element).attr('content'))
+      .get();
+    expect(facets).toEqual([`region:${cover.region}`, 'zone:盐城经济技术开发区', `type:${cover.type}`, 'year:2023']);
     expect(value('data-pagefind-sort', 'date')).toBe('2023-04-07T09:30:00+08:00');
   });
 
