@@ -65,12 +65,13 @@ export const SITE = {
    */
   searchShardCap: Number(process.env.DEVZONE_SEARCH_SHARD_CAP) || 4000,
   /**
-   * Pagefind processes the build runs at once (never more than the cores): 2 is fastest on two
-   * cores; 1 holds only one shard's index in memory at a time, for machines short of memory
-   * (10,000 articles: a peak of 2.3 GB instead of 3.1–3.6, and the cold build 10–20 s longer).
-   * `DEVZONE_SEARCH_PROCESSES` overrides it.
+   * Pagefind processes the build runs at once, each writing one shard (never more than the
+   * cores). Unset, the build chooses from the memory the machine gives it
+   * (src/lib/build/host-memory.ts): as many as fit beside Node within 5 GB, the cgroup's limit
+   * and what is free, at least one. `DEVZONE_SEARCH_PROCESSES` sets it: 1 for the lowest peak, 2
+   * for the fastest build on two cores.
    */
-  searchProcesses: Number(process.env.DEVZONE_SEARCH_PROCESSES) || 2,
+  searchProcesses: Number(process.env.DEVZONE_SEARCH_PROCESSES) || undefined,
   /**
    * Most redirects Cloudflare Pages applies from `_redirects` (its limit of 2,000 static ones; it
    * ignores the rest). With more, the build also writes the whole set as a Cloudflare Bulk

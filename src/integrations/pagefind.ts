@@ -9,6 +9,7 @@ import { isVisible, sortArticles } from '../lib/content/article.ts';
 import { buildTime, startBuildClock } from '../lib/build/clock.ts';
 import { sourceDigest } from '../lib/build/source-digest.ts';
 import { startProgress } from '../lib/build/progress.ts';
+import { memoryBudget, searchProcessesFor } from '../lib/build/host-memory.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
@@ -46,11 +47,6 @@ export interface PagefindOptions {
 /** Changes whenever what a cached shard holds changes for the same input (kept files, say). */
 const SHARD_LAYOUT = 2;
 
-/** Shards built at once after the pages, each by its own Pagefind process (SITE.searchProcesses), at most one per core. */
-const WORKERS = Math.max(1, Math.min(SITE.searchProcesses, availableParallelism()));
-/** While the pages render on one core: the others. */
-const WORKERS_DURING_PAGES = Math.max(1, Math.min(WORKERS, availableParallelism() - 1));
-
 /**
  * The code that shapes a cached shard, relative to the project root: part of every shard's key
  * (src/integrations/pagefind-shard.ts `shardName`), with Pagefind's version and settings.
@@ -82,23 +78,23 @@ async function fingerprint(): Promise<string> {
 const SHARD = workerTask('@/integrations/pagefind-shard', buildShard);
 
 /**
- * Builds the shards on worker threads, each taking the next shard when done, `count` at once
- * until `widen` raises it. `follow` hands every shard finished from then on to `each` and returns
+ * Builds the shards on worker threads, each taking the next shard when done, `during` at once
+ * while the pages render and `after` once `widen` is called. `follow` hands every shard finished from then on to `each` and returns
  * how many articles the shards finished so far hold. `done` waits for the last shard, stops the
  * threads and throws the first error. A build that fails before `done` still ends: the Astro CLI
  * exits the process on an error, whatever threads are running.
  */
 function startShards(
   tasks: ShardTask[],
-  count: number,
-): { done: () => Promise<ShardResult[]>; widen: (count: number) => void; follow: (each: (articles: number) => void) => number } {
+  { during, after }: { during: number; after: number },
+): { done: () => Promise<ShardResult[]>; widen: () => void; follow: (each: (articles: number) => void) => number } {
   const results: ShardResult[] = [];
   let indexed = 0;
   let each: (articles: number) => void = () => {};
-  const pool = startPool(WORKERS);
+  const pool = startPool(after);
   const building = feed(
     tasks,
-    { limit: count },
+    { limit: during },
     (task) => pool.run(SHARD, task),
     (task, result) => {
       results.push(result);
@@ -107,7 +103,7 @@ function startShards(
     },
   );
   return {
-    widen: (wider) => building.widen(Math.min(wider, WORKERS)),
+    widen: () => building.widen(after),
     follow: (onShard) => {
       each = onShard;
       return indexed;
@@ -198,6 +194,8 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let started = 0;
   let articles = 0;
   let indexing: ReturnType<typeof startShards> | undefined;
+  let processes = 1;
+  let memory = '';
   return {
     name: 'devzone-pagefind',
     hooks: {
@@ -215,10 +213,22 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         // Largest first, so that the workers finish at about the same time.
         tasks.sort((a, b) => b.articles.length - a.articles.length);
         articles = tasks.reduce((sum, task) => sum + task.articles.length, 0);
-        indexing = startShards(tasks, WORKERS_DURING_PAGES);
+        const cores = availableParallelism();
+        const nodeBytes = process.memoryUsage.rss();
+        const budget = memoryBudget(nodeBytes);
+        const largestShard = tasks[0]?.articles.length ?? 0;
+        processes = Math.max(
+          1,
+          Math.min(cores, SITE.searchProcesses ?? searchProcessesFor({ budget: budget.bytes, nodeBytes, largestShard, cores })),
+        );
+        memory = SITE.searchProcesses
+          ? 'set by DEVZONE_SEARCH_PROCESSES'
+          : `memory budget ${(budget.bytes / 2 ** 30).toFixed(1)} GB (${budget.limitedBy}), largest shard ${largestShard} articles`;
+        // While the pages render on one core: the others.
+        indexing = startShards(tasks, { during: Math.max(1, Math.min(processes, cores - 1)), after: processes });
       },
       'astro:build:generated': () => {
-        indexing?.widen(WORKERS);
+        indexing?.widen();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started');
@@ -242,7 +252,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
           `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(total / 1000).toFixed(1)}s, ` +
             `${(ms / 1000).toFixed(1)}s of it after the pages ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB; ` +
-            `up to ${WORKERS} Pagefind process${WORKERS === 1 ? '' : 'es'} at once): ` +
+            `up to ${processes} Pagefind process${processes === 1 ? '' : 'es'} at once, ${memory}): ` +
             `Chinese as character bigrams (src/lib/search/tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,
         );
