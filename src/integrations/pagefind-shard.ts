@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { pageTable, readFragment } from '../lib/search/page-table.ts';
+import { PAGE_TABLE } from '../lib/search/ranking.ts';
 import { htmlToText, searchDocument, type RecordFields } from '../lib/search/records.ts';
 
 /**
@@ -43,11 +45,26 @@ export const PAGEFIND_CONFIG = {};
 
 /**
  * What a shard's folder keeps of Pagefind's output: its index and the search runtime (the
- * browser loads pagefind.js, its worker and WebAssembly from the first shard it opens). Pagefind's
- * own UI files are left out: the search page has its own UI.
+ * browser loads pagefind.js, its worker and WebAssembly from the first shard it opens), and the
+ * page table made from it (src/lib/search/page-table.ts). Pagefind's own UI files are left out:
+ * the search page has its own UI.
  */
-const KEEP =
-  /^(pagefind-entry\.json|pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|index|fragment|filter)$/;
+const KEEP = new RegExp(
+  `^(pagefind-entry\\.json|pagefind\\.js|pagefind-worker\\.js|wasm\\.[\\w-]+\\.pagefind|pagefind\\.[\\w-]+\\.pf_meta|index|fragment|${PAGE_TABLE.replace('.', '\\.')})$`,
+);
+
+/** The page table of a shard Pagefind wrote to `out`, beside it (PAGE_TABLE). */
+async function writePageTable(articles: readonly ShardArticle[], out: string): Promise<void> {
+  const folder = join(out, 'fragment');
+  const fragments = await Promise.all(
+    (await readdir(folder)).map(async (name) => readFragment(name.replace(/\.pf_fragment$/, ''), await readFile(join(folder, name)))),
+  );
+  // Newest first, as the search page lists shards and pages.
+  const records = articles
+    .map(({ fields }) => fields)
+    .sort((a, b) => (a.sortKey === b.sortKey ? (a.url < b.url ? -1 : 1) : a.sortKey < b.sortKey ? 1 : -1));
+  await writeFile(join(out, PAGE_TABLE), JSON.stringify(pageTable(records, fragments)));
+}
 
 function fail(errors: string[], step: string, key: string): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed for search shard ${key}:\n${errors.join('\n')}`);
@@ -86,6 +103,7 @@ async function index(articles: readonly ShardArticle[], key: string, out: string
     }
     const written = await index.writeFiles({ outputPath: out });
     fail(written.errors, 'writeFiles', key);
+    await writePageTable(articles, out);
   } finally {
     // Stops Pagefind's process, so the memory of this shard's index is returned before the next.
     await pagefind.close();

@@ -45,7 +45,7 @@ export interface PagefindOptions {
 }
 
 /** Changes whenever what a cached shard holds changes for the same input (kept files, say). */
-const SHARD_LAYOUT = 2;
+const SHARD_LAYOUT = 3;
 
 /**
  * The code that shapes a cached shard, relative to the project root: part of every shard's key

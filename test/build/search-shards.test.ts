@@ -8,8 +8,10 @@ import { shardYears } from '@/lib/search/shards';
 import { buildSite, listFiles, page as readPage, ROOT, tempDir, type BuildResult } from './helpers';
 import {
   expectation,
+  FIRST_PAGE,
   indexedArticles,
   launchChromium,
+  QUERIES,
   searchAll,
   serve,
   shownResults,
@@ -75,6 +77,42 @@ describe('a search index in several shards', () => {
     const expected = articles.filter((article) => article.text.includes('经济开发区') && article.text.includes('产业集群'));
     expect(all.sort()).toEqual(expected.map((article) => article.url).sort());
   });
+
+  test('the best match is on the first page, ranked across every shard', async () => {
+    // Queries with more results than a page, so that the order decides what the first page holds.
+    const queries = QUERIES.filter((query) => expectation(articles, query).expected.length > FIRST_PAGE);
+    expect(queries.length).toBeGreaterThan(10);
+    const missed: string[] = [];
+    for (const query of queries) {
+      const { best } = expectation(articles, query);
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+      await waitForSearch(tab);
+      const first = await shownResults(tab);
+      if (!first.some((url) => best.includes(url))) missed.push(query);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  test.each(['招商', '经济开发区 产业集群', '高新区 招商引资'])(
+    '%s: the counts beside the filters are those of the results',
+    async (query) => {
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+      await waitForSearch(tab);
+      const parts = query.split(' ');
+      const found = articles.filter((article) => parts.every((part) => article.text.includes(part)));
+      expect(found.length).toBeGreaterThan(0);
+      for (const key of ['region', 'zone'] as const) {
+        const expected = new Map<string, number>();
+        for (const article of found) expected.set(article[key], (expected.get(article[key]) ?? 0) + 1);
+        const shown = new Map<string, number>();
+        for (const label of await tab.locator(`select[name="${key}"] option:not([value=""])`).allTextContents()) {
+          const [, value, count] = /^(.+)（(\d+)）$/.exec(label) ?? [];
+          if (Number(count) > 0) shown.set(value, Number(count));
+        }
+        expect(Object.fromEntries(shown), key).toEqual(Object.fromEntries(expected));
+      }
+    },
+  );
 
   test('newest first holds across shards', async () => {
     await tab.goto(`${origin}/search/?q=${encodeURIComponent('招商')}&sort=date`);

@@ -105,6 +105,24 @@ describe('opening the search page', () => {
   });
 });
 
+describe('filters without a query', () => {
+  test('list every article with the values, newest first, without loading Pagefind', async () => {
+    const zone = '苏州工业园区';
+    const requests: string[] = [];
+    const listen = (request: { url(): string }) => requests.push(new URL(request.url()).pathname);
+    tab.on('request', listen);
+    await open(`/search/?zone=${encodeURIComponent(zone)}`);
+    const status = await waitForSearch(tab);
+    tab.off('request', listen);
+    const expected = articles.filter((article) => article.zone === zone);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(status).toContain(`${expected.length} 篇`);
+    const dates = await tab.locator('#search-results .article-list__meta span:first-child').allTextContents();
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(requests.filter((path) => /pagefind(-worker)?\.js$|\.pagefind$|pf_meta$/.test(path))).toEqual([]);
+  });
+});
+
 describe('Chinese queries in Chromium', () => {
   test.each(QUERIES)('%s: recall at least 0.95, best match on the first page', async (query) => {
     const { expected, best } = expectation(articles, query);

@@ -3,7 +3,6 @@ import { toText } from 'hast-util-to-text';
 import type { Article } from '@/lib/content/article';
 import { formatDate, formatDateTime, toBeijingIso } from '@/lib/content/dates';
 import { articlePath, publicFilePath } from '@/lib/site/urls';
-import { FACET_FILTER, facetValue, SEARCH_FILTERS } from '@/lib/search/query';
 import { ARTICLE_META_LABELS } from '@/lib/site/labels';
 import { GAP, indexTokens } from '@/lib/search/tokens';
 
@@ -87,9 +86,10 @@ function tokenText(text: string): string {
 }
 
 /**
- * The page Pagefind indexes for a record: the title (weighted, so an article whose title has
- * the words ranks first), meta line and body as search tokens; what results show as metadata,
- * filters and the sort key in attributes, as plain text. A GAP between the blocks keeps their
+ * The page Pagefind indexes for a record: the title (first, so the search page knows a match in
+ * the title by its position, src/lib/search/ranking.ts), meta line and body as search tokens;
+ * what results show as metadata, in attributes, as plain text. Filters, order and ranking come
+ * from the page table (src/lib/search/page-table.ts), not from Pagefind. A GAP between the blocks keeps their
  * words apart, so the stored text decodes back into title, meta line and body (the spaces
  * before the closing tags keep a block's last word from running into the next block's first).
  */
@@ -104,12 +104,10 @@ export function searchDocument(record: SearchRecord): string {
     meta('data-pagefind-meta', 'region', record.region),
     meta('data-pagefind-meta', 'image', record.image),
     meta('data-pagefind-meta', 'image_alt', record.imageAlt),
-    ...SEARCH_FILTERS.map(({ key }) => meta('data-pagefind-filter', FACET_FILTER, facetValue(key, record[key]))),
-    meta('data-pagefind-sort', 'date', record.sortKey),
   ].join('');
   return (
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head}</head><body data-pagefind-body>` +
-    `<h1 data-pagefind-weight="10">${tokenText(record.title)} </h1>` +
+    `<h1>${tokenText(record.title)} </h1>` +
     `<p>${GAP} ${tokenText(record.metaLine)} </p>` +
     `<div>${GAP} ${tokenText(record.body)}</div></body></html>`
   );

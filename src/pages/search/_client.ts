@@ -1,53 +1,54 @@
-// The search page's script: reads the state from the URL, asks Pagefind's JS API with the query
-// turned into search tokens (src/lib/search/tokens.ts, the code the index was built with), and
-// shows the results as the site's article lists. The index comes in shards (src/lib/search/shards.ts),
-// one Pagefind bundle each under the bundle folder; the first one opened provides Pagefind itself
-// and the others are merged into it (mergeIndex) as searches need them: a year filter opens only
-// that year's shards. Why not Pagefind's Component UI: it passes the
-// reader's text straight to Pagefind, which would segment it with Intl.Segmenter on this zh-CN
-// page; and its excerpts would show search tokens, not sentences.
+// The search page's script: reads the state from the URL, finds the pages that contain the
+// query with Pagefind's JS API (the query turned into search tokens by src/lib/search/tokens.ts,
+// the code the index was built with), and filters, counts and orders them itself with the
+// shards' page tables (src/lib/search/ranking.ts): exact counts, one ranking across every shard.
+// The index comes in shards (src/lib/search/shards.ts), one Pagefind bundle each under the bundle
+// folder; the first one opened provides Pagefind itself and the others are merged into it
+// (mergeIndex); a year filter opens only that year's shards. Nothing is loaded until there is a
+// query or a filter, and filters alone need no Pagefind at all. Why not Pagefind's Component UI:
+// it passes the reader's text straight to Pagefind, which would segment it with Intl.Segmenter on
+// this zh-CN page; and its excerpts would show search tokens, not sentences.
 import {
   bodyOf,
-  dateOrderShards,
+  countFacets,
   excerpt,
-  FACET_FILTER,
-  facetFilter,
   filterOptions,
-  keepRequired,
-  orderByRanking,
-  pagefindCalls,
   readSearchState,
   searchQueryString,
   SEARCH_FILTERS,
-  SHARD_FILTER,
   shardsFor,
-  splitFacetCounts,
   type FacetCounts,
-  type PagefindCall,
   type SearchState,
 } from '@/lib/search/query';
+import {
+  occurrences,
+  PAGE_TABLE,
+  passes,
+  queryPlan,
+  readTables,
+  score,
+  type PageInfo,
+  type PageTable,
+  type QueryPart,
+} from '@/lib/search/ranking';
 import { decodeTokens } from '@/lib/search/tokens';
 import { ARTICLE_META_LABELS, SEARCH_SCRIPT_LABELS, searchResultsStatus } from '@/lib/site/labels';
 
-type Counts = Record<string, Record<string, number>>;
-interface PagefindData {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
 interface PagefindResult {
   id: string;
-  data(): Promise<PagefindData>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Counts;
+  /** Positions of the words it matched in the page. */
+  words: number[];
 }
 interface Pagefind {
   options(options: object): Promise<void>;
   mergeIndex(path: string, options: object): Promise<void>;
-  search(term: string | null, options: object): Promise<PagefindResponse>;
-  filters(): Promise<Counts>;
+  search(term: string, options: object): Promise<{ results: PagefindResult[] }>;
+}
+/** What a page's fragment holds (Pagefind writes one per page, gzip-compressed). */
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
 }
 
 /** Results shown at first, and added by each press of 显示更多结果. */
@@ -72,11 +73,11 @@ const shards = (form.dataset.shards ?? '').split(' ').filter(Boolean);
 const shardPath = (key: string) => `${form.dataset.bundle}${key}/`;
 
 /**
- * Pagefind's options for a shard: SHARD_FILTER valued with its key, and result URLs as the index
- * has them (they are full paths, base included; Pagefind would otherwise put the folder above the
- * bundle in front of them, the base a second time on a site under a sub-path).
+ * Result URLs as the index has them: they are full paths, base included; Pagefind would
+ * otherwise put the folder above the bundle in front of them, the base a second time on a site
+ * under a sub-path.
  */
-const shardOptions = (key: string) => ({ mergeFilter: { [SHARD_FILTER]: key }, baseUrl: '/' });
+const SHARD_OPTIONS = { baseUrl: '/' };
 
 let pagefind: Promise<Pagefind> | undefined;
 /** Shards opened so far: the first, which Pagefind came from, then those merged into it. */
@@ -84,31 +85,100 @@ const opened = new Set<string>();
 /** The last merge: the next one waits for it, so that no shard is merged twice. */
 let merging: Promise<unknown> = Promise.resolve();
 
-/**
- * Pagefind with the shards `state` needs merged and their filter indexes loaded (searches only
- * count filter values once they are).
- */
-function loadPagefind(state: SearchState): Promise<Pagefind> {
-  const needed = shardsFor(shards, state);
+/** Pagefind with the `needed` shards merged. */
+function loadPagefind(needed: readonly string[]): Promise<Pagefind> {
   if (needed.length === 0) return Promise.reject(new Error('no search index'));
   const ready = merging.then(async () => {
     if (!pagefind) {
       const first = needed[0];
       opened.add(first);
       pagefind = import(/* @vite-ignore */ `${shardPath(first)}pagefind.js`).then(async (pf: Pagefind) => {
-        await pf.options(shardOptions(first));
+        await pf.options(SHARD_OPTIONS);
         return pf;
       });
     }
     const pf = await pagefind;
     const fresh = needed.filter((key) => !opened.has(key));
     for (const key of fresh) opened.add(key);
-    await Promise.all(fresh.map((key) => pf.mergeIndex(shardPath(key), shardOptions(key))));
-    await pf.filters();
+    await Promise.all(fresh.map((key) => pf.mergeIndex(shardPath(key), SHARD_OPTIONS)));
     return pf;
   });
   merging = ready.catch(() => undefined);
   return ready;
+}
+
+const tables = new Map<string, Promise<PageTable>>();
+let lastPages: { key: string; pages: Map<string, PageInfo> } | undefined;
+
+/** Every page of the `needed` shards, from their page tables, each fetched once. */
+async function pagesOf(needed: readonly string[]): Promise<Map<string, PageInfo>> {
+  const key = needed.join(' ');
+  if (lastPages?.key === key) return lastPages.pages;
+  const read = await Promise.all(
+    needed.map(async (shard) => {
+      let table = tables.get(shard);
+      if (!table) {
+        table = fetch(`${shardPath(shard)}${PAGE_TABLE}`).then((response) => {
+          if (!response.ok) throw new Error(`search page table ${shard}: ${response.status}`);
+          return response.json() as Promise<PageTable>;
+        });
+        tables.set(shard, table);
+        table.catch(() => tables.delete(shard));
+      }
+      return { shard, table: await table };
+    }),
+  );
+  lastPages = { key, pages: readTables(read) };
+  return lastPages.pages;
+}
+
+/** A page's fragment: gzip, then Pagefind's 12-byte signature, then JSON. */
+async function fragment(page: PageInfo): Promise<Fragment> {
+  const response = await fetch(`${shardPath(page.shard)}fragment/${page.hash}.pf_fragment`);
+  if (!response.ok || !response.body) throw new Error(`search fragment ${page.hash}: ${response.status}`);
+  const data = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  return JSON.parse(new TextDecoder().decode(data.slice(12))) as Fragment;
+}
+
+/** What the searches of a query found: the pages with every part, and where each part occurs in them. */
+interface Found {
+  ids: Set<string>;
+  /** Per part: page id to its occurrences' positions. */
+  words: Map<string, number[]>[];
+  /** Per part: how many pages contain it. */
+  frequencies: number[];
+}
+
+/**
+ * Each part's searches: an ordinary one, whose matched positions give where it occurs, and for a
+ * Chinese phrase an exact one, which alone says which pages have it (ranking.ts, queryPlan).
+ */
+async function find(pf: Pagefind, plan: readonly QueryPart[]): Promise<Found> {
+  const parts = await Promise.all(
+    plan.map(async (part) => {
+      const ordinary = await pf.search(part.terms.join(' '), {});
+      const exact = part.exact ? await pf.search(`"${part.terms.join(' ')}"`, {}) : undefined;
+      const members = new Set((exact ?? ordinary).results.map((result) => result.id));
+      return { words: new Map(ordinary.results.map((result) => [result.id, result.words])), members };
+    }),
+  );
+  const [first, ...rest] = parts;
+  const ids = new Set([...first.members].filter((id) => rest.every((part) => part.members.has(id))));
+  return { ids, words: parts.map((part) => part.words), frequencies: parts.map((part) => part.members.size) };
+}
+
+/** `pages` in relevance order: one score for every page, whatever its shard; newest first among equals. */
+function byRelevance(pages: PageInfo[], found: Found, plan: readonly QueryPart[], all: Map<string, PageInfo>): PageInfo[] {
+  let words = 0;
+  for (const page of all.values()) words += page.words;
+  const totals = { total: all.size, averageWords: words / Math.max(1, all.size) };
+  const scores = new Map(
+    pages.map((page) => {
+      const hits = plan.map((part, i) => occurrences(found.words[i].get(page.hash) ?? [], part.terms.length, page.titleWords));
+      return [page.hash, score(hits, found.frequencies, { ...totals, words: page.words })];
+    }),
+  );
+  return pages.sort((a, b) => (scores.get(b.hash) ?? 0) - (scores.get(a.hash) ?? 0) || a.order - b.order);
 }
 
 function stateFromForm(): SearchState {
@@ -146,20 +216,7 @@ function showCounts(counts: FacetCounts, state: SearchState): void {
   }
 }
 
-async function call(pf: Pagefind, request: PagefindCall, state: SearchState): Promise<PagefindResponse> {
-  const ask = (shard?: string) =>
-    pf.search(request.term, {
-      filters: { ...facetFilter(state.filters), ...(shard ? { [SHARD_FILTER]: shard } : {}) },
-      sort: request.byDate ? { date: 'desc' } : {},
-    });
-  const response = await ask();
-  if (!request.byDate) return response;
-  const order = dateOrderShards([...opened], response.filters[SHARD_FILTER]);
-  const parts = await Promise.all(order.map((key) => ask(key)));
-  return { results: parts.flatMap((part) => part.results), filters: response.filters };
-}
-
-function resultItem(data: PagefindData, query: string): HTMLLIElement {
+function resultItem(data: Fragment, query: string): HTMLLIElement {
   const { meta } = data;
   const item = document.createElement('li');
   item.className = 'article-list__item';
@@ -207,13 +264,13 @@ function resultItem(data: PagefindData, query: string): HTMLLIElement {
 }
 
 let current = 0;
-let shown: PagefindResult[] = [];
+let shown: PageInfo[] = [];
 let shownCount = 0;
 let shownQuery = '';
 
 async function showMore(run: number): Promise<void> {
   const next = shown.slice(shownCount, shownCount + PAGE_SIZE);
-  const data = await Promise.all(next.map((result) => result.data()));
+  const data = await Promise.all(next.map(fragment));
   if (run !== current) return;
   list.append(...data.map((entry) => resultItem(entry, shownQuery)));
   shownCount += next.length;
@@ -223,10 +280,11 @@ async function showMore(run: number): Promise<void> {
 async function search(state: SearchState): Promise<void> {
   const run = ++current;
   showState(state);
-  const calls = pagefindCalls(state);
+  const plan = queryPlan(state.q);
+  const filtered = Object.keys(state.filters).length > 0;
   list.replaceChildren();
   more.hidden = true;
-  if (!calls) {
+  if (plan.length === 0 && !filtered) {
     status.textContent = state.q ? SEARCH_SCRIPT_LABELS.unsearchable : SEARCH_SCRIPT_LABELS.prompt;
     // Nothing to search: the options the page came with, and no index loaded.
     for (const [key, select] of selects) select.replaceChildren(...(openingOptions.get(key) ?? []));
@@ -235,33 +293,25 @@ async function search(state: SearchState): Promise<void> {
   }
   list.setAttribute('aria-busy', 'true');
   try {
-    const pf = await loadPagefind(state);
-    const [response, ranking, required] = await Promise.all([
-      call(pf, calls.results, state),
-      calls.ranking ? call(pf, calls.ranking, state) : undefined,
-      Promise.all((calls.require ?? []).map((request) => call(pf, request, state))),
+    const needed = shardsFor(shards, state);
+    // Filters alone list pages from the tables; a query needs Pagefind as well.
+    const [pages, found] = await Promise.all([
+      pagesOf(needed),
+      plan.length > 0 ? loadPagefind(needed).then((pf) => find(pf, plan)) : undefined,
     ]);
     if (run !== current) return;
-    const byId = new Map(response.results.map((result) => [result.id, result]));
-    const ordered = ranking
-      ? orderByRanking(
-          response.results.map((result) => result.id),
-          ranking.results.map((result) => result.id),
-        )
-      : [...byId.keys()];
-    const ids = keepRequired(
-      ordered,
-      required.map((part) => part.results.map((result) => result.id)),
-    );
-    shown = ids.flatMap((id) => byId.get(id) ?? []);
+    // Pages of shards opened for an earlier search, but not needed for this one, are not in `pages`.
+    const matching = found ? [...found.ids].flatMap((id) => pages.get(id) ?? []) : [...pages.values()];
+    const results = matching.filter((page) => passes(page, state.filters));
+    shown = found && state.order === 'relevance' ? byRelevance(results, found, plan, pages) : results.sort((a, b) => a.order - b.order);
     shownCount = 0;
     shownQuery = state.q;
-    showCounts(splitFacetCounts(response.filters[FACET_FILTER]), state);
+    showCounts(countFacets(results.map((page) => page.facets)), state);
     await showMore(run);
     if (run !== current) return;
     status.textContent = searchResultsStatus({
-      query: state.q,
-      filtered: Object.values(state.filters).length > 0,
+      query: plan.length > 0 ? state.q : '',
+      filtered,
       byDate: state.order === 'date',
       count: shown.length,
     });

@@ -1,19 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  countFacets,
-  facetFilter,
-  filterOptions,
-  splitFacetCounts,
-  bodyOf,
-  excerpt,
-  keepRequired,
-  orderByRanking,
-  pagefindCalls,
-  readSearchState,
-  searchQueryString,
-  type SearchState,
-} from '@/lib/search/query';
-import { queryParts } from '@/lib/search/tokens';
+import { countFacets, filterOptions, bodyOf, excerpt, readSearchState, searchQueryString, type SearchState } from '@/lib/search/query';
 
 const state = (overrides: Partial<SearchState> = {}): SearchState => ({ q: '', filters: {}, order: 'relevance', ...overrides });
 
@@ -31,61 +17,6 @@ describe('search state in the URL', () => {
     expect(searchQueryString(shared)).toBe('?q=%E7%BB%8F%E5%BC%80%E5%8C%BA&region=%E7%9B%90%E5%9F%8E');
     expect(readSearchState(new URLSearchParams(searchQueryString(shared)))).toEqual(shared);
     expect(searchQueryString(state())).toBe('');
-  });
-});
-
-describe('pagefindCalls', () => {
-  test('a phrase is an exact search, ranked by an ordinary search of the same tokens', () => {
-    const tokens = queryParts('招商引资')[0].join(' ');
-    expect(pagefindCalls(state({ q: '招商引资' }))).toEqual({
-      results: { term: `"${tokens}"`, byDate: false },
-      ranking: { term: tokens, byDate: false },
-    });
-  });
-
-  test('Chinese mixed with numbers is an ordinary search: every token must occur', () => {
-    expect(pagefindCalls(state({ q: '2021年' }))).toEqual({ results: { term: queryParts('2021年')[0].join(' '), byDate: false } });
-  });
-
-  test('newest first needs no ranking search', () => {
-    expect(pagefindCalls(state({ q: '招商引资', order: 'date' }))?.ranking).toBeUndefined();
-  });
-
-  test('parts separated by spaces are searched together, not as one phrase; each Chinese phrase must also be found exactly', () => {
-    const calls = pagefindCalls(state({ q: '经开区 产业 GDP' }));
-    expect(calls?.results.term).toBe(queryParts('经开区 产业 GDP').flat().join(' '));
-    expect(calls?.ranking).toBeUndefined();
-    expect(calls?.require).toEqual([
-      { term: `"${queryParts('经开区')[0].join(' ')}"`, byDate: false },
-      { term: `"${queryParts('产业')[0].join(' ')}"`, byDate: false },
-    ]);
-    expect(pagefindCalls(state({ q: 'GDP 2021' }))?.require).toBeUndefined();
-  });
-
-  test('filters alone list their articles newest first; nothing at all searches nothing', () => {
-    expect(pagefindCalls(state({ filters: { zone: '苏州工业园区' } }))).toEqual({ results: { term: null, byDate: true } });
-    expect(pagefindCalls(state({ q: '，' }))).toBeUndefined();
-  });
-});
-
-describe('keepRequired', () => {
-  test('keeps, in order, the ids every required search found', () => {
-    expect(
-      keepRequired(
-        ['a', 'b', 'c', 'd'],
-        [
-          ['d', 'a', 'c'],
-          ['c', 'a'],
-        ],
-      ),
-    ).toEqual(['a', 'c']);
-    expect(keepRequired(['a', 'b'], [])).toEqual(['a', 'b']);
-  });
-});
-
-describe('orderByRanking', () => {
-  test('follows the ranking; ids it lacks come after, in their order', () => {
-    expect(orderByRanking(['a', 'b', 'c', 'd'], ['c', 'x', 'a'])).toEqual(['c', 'a', 'b', 'd']);
   });
 });
 
@@ -121,21 +52,7 @@ describe('excerpt', () => {
   });
 });
 
-describe('facets: one Pagefind filter for the four', () => {
-  test("a state's filters are all required, each as key:value; none asks nothing", () => {
-    expect(facetFilter({ zone: '苏州工业园区', year: '2023' })).toEqual({ facet: { all: ['zone:苏州工业园区', 'year:2023'] } });
-    expect(facetFilter({})).toEqual({});
-  });
-
-  test('counts come back per filter; a value may itself hold a colon; unknown keys are dropped', () => {
-    expect(splitFacetCounts({ 'region:盐城': 3, 'zone:A:B': 1, 'year:2024': 2, 'shard:x': 9 })).toEqual({
-      region: { 盐城: 3 },
-      zone: { 'A:B': 1 },
-      year: { 2024: 2 },
-    });
-    expect(splitFacetCounts(undefined)).toEqual({});
-  });
-
+describe('filter values and counts', () => {
   test('counts every value of every filter', () => {
     const item = (region: string, year: string) => ({ region, zone: `${region}开发区`, type: '文字新闻', year });
     expect(countFacets([item('盐城', '2023'), item('南京', '2023'), item('盐城', '2024')])).toEqual({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateOrderShards, shardsFor, type SearchState } from '@/lib/search/query';
+import { shardsFor, type SearchState } from '@/lib/search/query';
 import { searchShards, shardYears } from '@/lib/search/shards';
 
 /** `count` items dated in `year`, spread over months 1-12 in turn. */
@@ -70,12 +70,5 @@ describe('which shards the search page opens', () => {
     expect(shardsFor(shards, state('2021'))).toEqual(['202001-202312']);
     expect(shardsFor(shards, state())).toEqual(shards);
     expect(shardsFor(shards, state('1999'))).toEqual(shards);
-  });
-
-  test('date order asks the shards with results, newest first', () => {
-    expect(
-      dateOrderShards(['202001-202312', '202501-202612', '202401-202406'], { '202001-202312': 3, '202501-202612': 1, '202401-202406': 0 }),
-    ).toEqual(['202501-202612', '202001-202312']);
-    expect(dateOrderShards(['202001-202312', '202501-202612'], undefined)).toEqual(['202501-202612', '202001-202312']);
   });
 });

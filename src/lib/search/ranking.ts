@@ -1,0 +1,129 @@
+import { SEARCH_FILTERS, type SearchFilterKey, type SearchState } from '@/lib/search/query';
+import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
+
+/**
+ * What the search page knows of every page of the index besides Pagefind's own index: a table per
+ * shard (PAGE_TABLE in the shard's folder, written by the build from Pagefind's fragments,
+ * src/lib/search/page-table.ts). With it the page filters, counts and orders results itself,
+ * across every shard at once:
+ * - filter counts are exact for any query, including one of several parts (Pagefind's counts
+ *   are those of one search, and a query of several parts is several searches);
+ * - results are ranked across the whole archive, not shard by shard: Pagefind scores a page with
+ *   the word statistics of its own shard, so the same page would score differently in another;
+ *   here every score uses the statistics of all the shards searched (ranking below);
+ * - newest first is the table's order, shards being ranges of months;
+ * - filters alone list pages without Pagefind (the fragments are fetched by hash).
+ * Nothing here may import a build-only module: it is bundled for the browser.
+ */
+
+/** The table's file name in each shard's folder. */
+export const PAGE_TABLE = 'pages.json';
+
+/**
+ * One page: its Pagefind hash (a result's `id`, its fragment's file name), the index of each
+ * filter's value in `values` (SEARCH_FILTERS order), how many search words its title has (the
+ * first words of the page), and how many words it has in all.
+ */
+export type PageRow = [hash: string, region: number, zone: number, type: number, year: number, titleWords: number, words: number];
+
+export interface PageTable {
+  values: Record<SearchFilterKey, string[]>;
+  /** Newest first. */
+  pages: PageRow[];
+}
+
+export interface PageInfo {
+  hash: string;
+  shard: string;
+  /** Position among all pages of the tables read, newest first. */
+  order: number;
+  facets: Record<SearchFilterKey, string>;
+  titleWords: number;
+  words: number;
+}
+
+/** Every page of the shards' tables by hash; `tables` newest first, as shards never overlap in time. */
+export function readTables(tables: readonly { shard: string; table: PageTable }[]): Map<string, PageInfo> {
+  const pages = new Map<string, PageInfo>();
+  for (const { shard, table } of tables) {
+    for (const [hash, ...rest] of table.pages) {
+      const facets = Object.fromEntries(SEARCH_FILTERS.map(({ key }, i) => [key, table.values[key][rest[i]] ?? ''])) as Record<
+        SearchFilterKey,
+        string
+      >;
+      pages.set(hash, { hash, shard, order: pages.size, facets, titleWords: rest[4], words: rest[5] });
+    }
+  }
+  return pages;
+}
+
+/** Whether a page has every value the state's filters ask for. */
+export function passes(page: PageInfo, filters: SearchState['filters']): boolean {
+  return SEARCH_FILTERS.every(({ key }) => !filters[key] || page.facets[key] === filters[key]);
+}
+
+/**
+ * A query as the searches the page runs: one per space-separated part, its Pagefind terms, and
+ * whether it is a Chinese phrase of two or more bigrams (then only pages where the bigrams stand
+ * side by side contain it, which a quoted, exact Pagefind search finds; an ordinary search would
+ * also find them apart).
+ */
+export interface QueryPart {
+  text: string;
+  terms: string[];
+  exact: boolean;
+}
+
+export function queryPlan(query: string): QueryPart[] {
+  return queryPhrases(query).map((text) => {
+    const terms = queryParts(text).flat();
+    return { text, terms, exact: isChinesePhrase(text) && terms.length > 1 };
+  });
+}
+
+/**
+ * Where a part occurs in a page, from the positions of the words an ordinary search matched
+ * (Pagefind's `words`): a place where all `terms` words stand in a row is one occurrence; a part
+ * of one word occurs wherever it matched. In the title when it starts and ends within the
+ * title's words (the page starts with its title).
+ */
+export function occurrences(positions: readonly number[], terms: number, titleWords: number): { count: number; inTitle: boolean } {
+  const at = new Set(positions);
+  let count = 0;
+  let inTitle = false;
+  for (const start of positions) {
+    let run = 1;
+    while (run < terms && at.has(start + run)) run++;
+    if (run < terms) continue;
+    count++;
+    if (start + terms <= titleWords) inTitle = true;
+  }
+  return { count, inTitle };
+}
+
+/** BM25's parameters, as Pagefind's defaults. */
+const K1 = 1.2;
+const B = 0.75;
+/** A part in the title outweighs any number of occurrences in the body: headlines first. */
+const TITLE = K1 + 1 + 1;
+
+/**
+ * The score of a page for a query, the same for a page in any shard: BM25 over the parts, with
+ * each part's document frequency (`pages` that contain it, counted over every shard searched),
+ * the page's length against the average, and a part in the title weighing more than any
+ * number of occurrences below it.
+ */
+export function score(
+  hits: readonly { count: number; inTitle: boolean }[],
+  frequencies: readonly number[],
+  { words, total, averageWords }: { words: number; total: number; averageWords: number },
+): number {
+  let sum = 0;
+  hits.forEach(({ count, inTitle }, i) => {
+    const frequency = frequencies[i] ?? 0;
+    const idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+    const saturation = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * words) / Math.max(1, averageWords)));
+    sum += idf * (saturation + (inTitle ? TITLE : 0));
+  });
+  return sum;
+}
