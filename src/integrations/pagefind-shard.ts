@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { pageTable, readFragment } from '../lib/search/page-table.ts';
+import { readFragment, shardRows } from '../lib/search/page-table.ts';
 import { PAGE_TABLE } from '../lib/search/ranking.ts';
 import { htmlToText, searchDocument, type RecordFields } from '../lib/search/records.ts';
 
@@ -46,14 +46,14 @@ export const PAGEFIND_CONFIG = {};
 /**
  * What a shard's folder keeps of Pagefind's output: its index and the search runtime (the
  * browser loads pagefind.js, its worker and WebAssembly from the first shard it opens), and the
- * page table made from it (src/lib/search/page-table.ts). Pagefind's own UI files are left out:
+ * rows of the page table made from it (src/lib/search/page-table.ts). Pagefind's own UI files are left out:
  * the search page has its own UI.
  */
 const KEEP = new RegExp(
   `^(pagefind-entry\\.json|pagefind\\.js|pagefind-worker\\.js|wasm\\.[\\w-]+\\.pagefind|pagefind\\.[\\w-]+\\.pf_meta|index|fragment|${PAGE_TABLE.replace('.', '\\.')})$`,
 );
 
-/** The page table of a shard Pagefind wrote to `out`, beside it (PAGE_TABLE). */
+/** The page table's rows of a shard Pagefind wrote to `out`, beside it (PAGE_TABLE): the build joins them. */
 async function writePageTable(articles: readonly ShardArticle[], out: string): Promise<void> {
   const folder = join(out, 'fragment');
   const fragments = await Promise.all(
@@ -63,7 +63,7 @@ async function writePageTable(articles: readonly ShardArticle[], out: string): P
   const records = articles
     .map(({ fields }) => fields)
     .sort((a, b) => (a.sortKey === b.sortKey ? (a.url < b.url ? -1 : 1) : a.sortKey < b.sortKey ? 1 : -1));
-  await writeFile(join(out, PAGE_TABLE), JSON.stringify(pageTable(records, fragments)));
+  await writeFile(join(out, PAGE_TABLE), JSON.stringify(shardRows(records, fragments)));
 }
 
 function fail(errors: string[], step: string, key: string): void {

@@ -1,4 +1,4 @@
-import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { buildTime, startBuildClock } from '../lib/build/clock.ts';
 import { sourceDigest } from '../lib/build/source-digest.ts';
 import { startProgress } from '../lib/build/progress.ts';
 import { memoryBudget, searchProcessesFor } from '../lib/build/host-memory.ts';
+import { siteTable, type ShardRow } from '../lib/search/page-table.ts';
+import { PAGE_TABLE } from '../lib/search/ranking.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
@@ -45,7 +47,7 @@ export interface PagefindOptions {
 }
 
 /** Changes whenever what a cached shard holds changes for the same input (kept files, say). */
-const SHARD_LAYOUT = 3;
+const SHARD_LAYOUT = 4;
 
 /**
  * The code that shapes a cached shard, relative to the project root: part of every shard's key
@@ -131,10 +133,14 @@ async function size(dir: string): Promise<{ files: number; bytes: number }> {
   return { files, bytes };
 }
 
-/** Hard links `from`'s files into `to` (cached shard files are never written again), or copies them across file systems. */
+/**
+ * Hard links `from`'s files into `to` (cached shard files are never written again), or copies
+ * them across file systems; not the shard's page table rows, which go into the site's table.
+ */
 async function place(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
     const source = join(entry.parentPath, entry.name);
+    if (source === join(from, PAGE_TABLE)) continue;
     const target = join(to, source.slice(from.length));
     if (entry.isDirectory()) {
       await mkdir(target, { recursive: true });
@@ -159,7 +165,8 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 async function publish(results: ShardResult[], bundle: string, cacheRoot: string): Promise<void> {
   await mkdir(bundle, { recursive: true });
   const keys = new Set(results.map((result) => result.key));
-  for (const name of await readdir(bundle)) if (!keys.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
+  for (const name of await readdir(bundle))
+    if (!keys.has(name) && name !== PAGE_TABLE) await rm(join(bundle, name), { recursive: true, force: true });
   for (const { key, cached } of results) {
     const out = join(bundle, key);
     const from = join(cacheRoot, cached);
@@ -167,6 +174,14 @@ async function publish(results: ShardResult[], bundle: string, cacheRoot: string
     await rm(out, { recursive: true, force: true });
     await place(from, out);
   }
+  // The one page table of every shard, newest first (results are sorted so).
+  const shards = await Promise.all(
+    results.map(async ({ key, cached }) => ({
+      key,
+      rows: JSON.parse(await readFile(join(cacheRoot, cached, PAGE_TABLE), 'utf8')) as ShardRow[],
+    })),
+  );
+  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards)));
   const used = new Set(results.map((result) => result.cached));
   for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
     if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });

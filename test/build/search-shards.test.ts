@@ -37,7 +37,11 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
   build = buildSite(join(work, 'content', 'news'), { work: join(work, 'site'), env });
   if (build.status !== 0) throw new Error(build.output);
-  shards = readdirSync(join(build.dist, 'pagefind')).sort().reverse();
+  shards = readdirSync(join(build.dist, 'pagefind'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .reverse();
   articles = indexedArticles(build.dist);
   ({ origin, server } = await serve(build.dist));
   browser = await launchChromium();

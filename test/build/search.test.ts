@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { SiteTable } from '@/lib/search/ranking';
 import { buildSite, page as readPage, ROOT, type BuildResult } from './helpers';
 import {
   expectation,
@@ -46,7 +47,11 @@ async function open(path: string): Promise<void> {
 
 describe('the index', () => {
   test('npm run build writes one Pagefind bundle per shard, one page per article in all, and deletes the records', () => {
-    const shards = readdirSync(join(build.dist, 'pagefind')).sort().reverse();
+    const shards = readdirSync(join(build.dist, 'pagefind'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+      .reverse();
     // The sample content (2020-2026) is smaller than a shard: one index, ranked as one.
     expect(shards).toEqual(['202001-202612']);
     let pages = 0;
@@ -59,6 +64,10 @@ describe('the index', () => {
       expect(existsSync(join(build.dist, 'pagefind', shard, 'pagefind-ui.js'))).toBe(false);
     }
     expect(pages).toBe(articles.length);
+    // The page table the search page filters, counts and ranks with: every page once.
+    const table = JSON.parse(readFileSync(join(build.dist, 'pagefind', 'pages.json'), 'utf8')) as SiteTable;
+    expect(table.shards).toEqual(shards.map((shard) => [shard, pages]));
+    expect(new Set(table.pages.map(([hash]) => hash)).size).toBe(articles.length);
     expect(articles.length).toBeGreaterThan(90);
     expect(readPage(build.dist, '/search/')('#search-form').attr('data-shards')).toBe(shards.join(' '));
     expect(existsSync(join(build.dist, 'search', 'records'))).toBe(false);

@@ -1,13 +1,13 @@
 import { gunzipSync } from 'node:zlib';
-import { SEARCH_FILTERS, type SearchFilterKey } from '@/lib/search/query';
-import type { PageRow, PageTable } from '@/lib/search/ranking';
+import type { SiteRow, SiteTable } from '@/lib/search/ranking';
 import type { RecordFields } from '@/lib/search/records';
 import { indexTokens } from '@/lib/search/tokens';
 
 /**
- * The page table of a shard (src/lib/search/ranking.ts), made from what Pagefind wrote: each
- * fragment names its page's URL, and its file name is the hash the search page gets as a
- * result's id.
+ * The page table of the search index (src/lib/search/ranking.ts), made from what Pagefind
+ * wrote: each fragment names its page's URL, and its file name is the hash the search page gets
+ * as a result's id. Each shard's table is made when the shard is indexed and kept with it in the
+ * cache; the build joins them into the one table the search page loads.
  */
 
 /** What a fragment file holds that the table needs. */
@@ -31,32 +31,51 @@ export function readFragment(hash: string, bytes: Buffer): Fragment {
   return { hash, url, wordCount };
 }
 
+/** One page of a shard: hash, region, zone, type, year, words in its title, words in all. */
+export type ShardRow = [hash: string, region: string, zone: string, type: string, year: string, titleWords: number, words: number];
+
 /**
- * The table of a shard's `records` (its articles, newest first) and Pagefind's `fragments` of
+ * The rows of a shard's `records` (its articles, newest first) and Pagefind's `fragments` of
  * them. Every record must have its fragment and every fragment its record: a page missing from
  * the table could not be found.
  */
-export function pageTable(records: readonly RecordFields[], fragments: readonly Fragment[]): PageTable {
+export function shardRows(records: readonly RecordFields[], fragments: readonly Fragment[]): ShardRow[] {
   const byUrl = new Map(fragments.map((fragment) => [fragment.url, fragment]));
   if (byUrl.size !== records.length || fragments.length !== records.length) {
     throw new Error(`search page table: ${records.length} articles but ${fragments.length} Pagefind pages`);
   }
-  const values = Object.fromEntries(SEARCH_FILTERS.map(({ key }) => [key, [] as string[]])) as Record<SearchFilterKey, string[]>;
-  const indexes = new Map<string, number>();
-  const indexOf = (key: SearchFilterKey, value: string) => {
-    const id = `${key}\0${value}`;
-    let index = indexes.get(id);
-    if (index === undefined) {
-      index = values[key].push(value) - 1;
-      indexes.set(id, index);
-    }
-    return index;
-  };
-  const pages = records.map((record): PageRow => {
+  return records.map((record) => {
     const fragment = byUrl.get(record.url);
     if (!fragment) throw new Error(`search page table: Pagefind has no page for ${record.url}`);
-    const [region, zone, type, year] = SEARCH_FILTERS.map(({ key }) => indexOf(key, record[key]));
-    return [fragment.hash, region, zone, type, year, indexTokens(record.title).length, fragment.wordCount];
+    return [fragment.hash, record.region, record.zone, record.type, record.year, indexTokens(record.title).length, fragment.wordCount];
   });
-  return { values, pages };
+}
+
+/**
+ * The site's table from its shards' rows, shards newest first. Values are listed once and rows
+ * point at them; a page's year is not in its row but in `years` (pages are in date order, so a
+ * year is a run of rows), nor its shard (`shards`, likewise).
+ */
+export function siteTable(shards: readonly { key: string; rows: readonly ShardRow[] }[]): SiteTable {
+  const table: SiteTable = { shards: [], years: [], places: [], types: [], pages: [] };
+  const places = new Map<string, number>();
+  const types = new Map<string, number>();
+  const indexIn = <T>(map: Map<string, number>, list: T[], id: string, value: T) => {
+    let index = map.get(id);
+    if (index === undefined) index = map.set(id, list.push(value) - 1).get(id) ?? 0;
+    return index;
+  };
+  for (const { key, rows } of shards) {
+    table.shards.push([key, rows.length]);
+    for (const [hash, region, zone, type, year, titleWords, words] of rows) {
+      const last = table.years.at(-1);
+      if (last?.[0] === year) last[1]++;
+      else if (table.years.some(([seen]) => seen === year)) throw new Error(`search page table: ${hash} (${year}) is out of date order`);
+      else table.years.push([year, 1]);
+      const place = indexIn(places, table.places, `${region}\0${zone}`, [region, zone] as [string, string]);
+      const row: SiteRow = [hash, place, indexIn(types, table.types, type, type), titleWords, words];
+      table.pages.push(row);
+    }
+  }
+  return table;
 }

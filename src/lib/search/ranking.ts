@@ -2,9 +2,9 @@ import { SEARCH_FILTERS, type SearchFilterKey, type SearchState } from '@/lib/se
 import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
 
 /**
- * What the search page knows of every page of the index besides Pagefind's own index: a table per
- * shard (PAGE_TABLE in the shard's folder, written by the build from Pagefind's fragments,
- * src/lib/search/page-table.ts). With it the page filters, counts and orders results itself,
+ * What the search page knows of every page of the index besides Pagefind's own index: one table
+ * (PAGE_TABLE in the bundle folder, written by the build from Pagefind's fragments,
+ * src/lib/search/page-table.ts), one request whatever the number of shards. With it the page filters, counts and orders results itself,
  * across every shard at once:
  * - filter counts are exact for any query, including one of several parts (Pagefind's counts
  *   are those of one search, and a query of several parts is several searches);
@@ -16,44 +16,52 @@ import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
  * Nothing here may import a build-only module: it is bundled for the browser.
  */
 
-/** The table's file name in each shard's folder. */
+/** The table's file name: in each shard's folder in the cache, and in the bundle folder. */
 export const PAGE_TABLE = 'pages.json';
 
 /**
- * One page: its Pagefind hash (a result's `id`, its fragment's file name), the index of each
- * filter's value in `values` (SEARCH_FILTERS order), how many search words its title has (the
- * first words of the page), and how many words it has in all.
+ * One page: its Pagefind hash (a result's `id`, its fragment's file name), its region and zone
+ * (an index in `places`), its type (in `types`), how many search words its title has (the first
+ * words of the page), and how many words it has in all.
  */
-export type PageRow = [hash: string, region: number, zone: number, type: number, year: number, titleWords: number, words: number];
+export type SiteRow = [hash: string, place: number, type: number, titleWords: number, words: number];
 
-export interface PageTable {
-  values: Record<SearchFilterKey, string[]>;
+export interface SiteTable {
+  /** Shards newest first, with how many of the pages, in order, are theirs. */
+  shards: [key: string, pages: number][];
+  /** Years newest first, likewise. */
+  years: [year: string, pages: number][];
+  places: [region: string, zone: string][];
+  types: string[];
   /** Newest first. */
-  pages: PageRow[];
+  pages: SiteRow[];
 }
 
 export interface PageInfo {
   hash: string;
   shard: string;
-  /** Position among all pages of the tables read, newest first. */
+  /** Position among all pages, newest first. */
   order: number;
   facets: Record<SearchFilterKey, string>;
   titleWords: number;
   words: number;
 }
 
-/** Every page of the shards' tables by hash; `tables` newest first, as shards never overlap in time. */
-export function readTables(tables: readonly { shard: string; table: PageTable }[]): Map<string, PageInfo> {
+/** The values of runs (`[value, length]`), one per item. */
+function expand(runs: readonly [string, number][]): string[] {
+  return runs.flatMap(([value, length]) => new Array<string>(length).fill(value));
+}
+
+/** Every page of the table by hash, with its shard, filter values and place newest first. */
+export function readTable(table: SiteTable): Map<string, PageInfo> {
+  const shards = expand(table.shards);
+  const years = expand(table.years);
   const pages = new Map<string, PageInfo>();
-  for (const { shard, table } of tables) {
-    for (const [hash, ...rest] of table.pages) {
-      const facets = Object.fromEntries(SEARCH_FILTERS.map(({ key }, i) => [key, table.values[key][rest[i]] ?? ''])) as Record<
-        SearchFilterKey,
-        string
-      >;
-      pages.set(hash, { hash, shard, order: pages.size, facets, titleWords: rest[4], words: rest[5] });
-    }
-  }
+  table.pages.forEach(([hash, place, type, titleWords, words], order) => {
+    const [region, zone] = table.places[place] ?? ['', ''];
+    const facets = { region, zone, type: table.types[type] ?? '', year: years[order] ?? '' };
+    pages.set(hash, { hash, shard: shards[order] ?? '', order, facets, titleWords, words });
+  });
   return pages;
 }
 

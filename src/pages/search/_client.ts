@@ -25,10 +25,10 @@ import {
   PAGE_TABLE,
   passes,
   queryPlan,
-  readTables,
+  readTable,
   score,
   type PageInfo,
-  type PageTable,
+  type SiteTable,
   type QueryPart,
 } from '@/lib/search/ranking';
 import { decodeTokens } from '@/lib/search/tokens';
@@ -107,28 +107,23 @@ function loadPagefind(needed: readonly string[]): Promise<Pagefind> {
   return ready;
 }
 
-const tables = new Map<string, Promise<PageTable>>();
+let table: Promise<Map<string, PageInfo>> | undefined;
 let lastPages: { key: string; pages: Map<string, PageInfo> } | undefined;
 
-/** Every page of the `needed` shards, from their page tables, each fetched once. */
+/** Every page of the `needed` shards, from the index's one page table, fetched once. */
 async function pagesOf(needed: readonly string[]): Promise<Map<string, PageInfo>> {
+  table ??= fetch(`${form.dataset.bundle}${PAGE_TABLE}`).then(async (response) => {
+    if (!response.ok) throw new Error(`search page table: ${response.status}`);
+    return readTable((await response.json()) as SiteTable);
+  });
+  table.catch(() => (table = undefined));
+  const all = await table;
   const key = needed.join(' ');
-  if (lastPages?.key === key) return lastPages.pages;
-  const read = await Promise.all(
-    needed.map(async (shard) => {
-      let table = tables.get(shard);
-      if (!table) {
-        table = fetch(`${shardPath(shard)}${PAGE_TABLE}`).then((response) => {
-          if (!response.ok) throw new Error(`search page table ${shard}: ${response.status}`);
-          return response.json() as Promise<PageTable>;
-        });
-        tables.set(shard, table);
-        table.catch(() => tables.delete(shard));
-      }
-      return { shard, table: await table };
-    }),
-  );
-  lastPages = { key, pages: readTables(read) };
+  if (needed.length === shards.length) return all;
+  if (lastPages?.key !== key) {
+    const wanted = new Set(needed);
+    lastPages = { key, pages: new Map([...all].filter(([, page]) => wanted.has(page.shard))) };
+  }
   return lastPages.pages;
 }
 

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { pageTable, readFragment } from '@/lib/search/page-table';
+import { readFragment, shardRows, siteTable, type ShardRow } from '@/lib/search/page-table';
+import { readTable } from '@/lib/search/ranking';
 import { recordFields } from '@/lib/search/records';
 import { indexTokens } from '@/lib/search/tokens';
 import { article } from '../helpers';
@@ -22,7 +23,7 @@ describe('readFragment', () => {
   });
 });
 
-describe('pageTable', () => {
+describe('shardRows', () => {
   const a = recordFields(article('2024/a', { title: '盐城经开区 招商引资', region: '盐城', zone: '盐城经济技术开发区' }));
   const b = recordFields(article('2024/b', { region: '南京', zone: '江宁经济技术开发区' }));
   const fragments = [
@@ -30,17 +31,58 @@ describe('pageTable', () => {
     { hash: 'und_a', url: a.url, wordCount: 100 },
   ];
 
-  test("one row per record, in the records' order, each value once in its list", () => {
-    const table = pageTable([a, b], fragments);
-    expect(table.values.region).toEqual(['盐城', '南京']);
-    expect(table.pages).toEqual([
-      ['und_a', 0, 0, 0, 0, indexTokens(a.title).length, 100],
-      ['und_b', 1, 1, 0, 0, indexTokens(b.title).length, 200],
+  test("one row per record, in the records' order, with the title's search words", () => {
+    expect(shardRows([a, b], fragments)).toEqual([
+      ['und_a', '盐城', '盐城经济技术开发区', a.type, a.year, indexTokens(a.title).length, 100],
+      ['und_b', '南京', '江宁经济技术开发区', b.type, b.year, indexTokens(b.title).length, 200],
     ]);
   });
 
   test('a record without its Pagefind page, or a page without its record, fails the build', () => {
-    expect(() => pageTable([a, b], fragments.slice(0, 1))).toThrow(/2 articles but 1 Pagefind pages/);
-    expect(() => pageTable([a, b], [fragments[0], { ...fragments[1], url: '/news/other/' }])).toThrow(/no page for \/news\/a\//);
+    expect(() => shardRows([a, b], fragments.slice(0, 1))).toThrow(/2 articles but 1 Pagefind pages/);
+    expect(() => shardRows([a, b], [fragments[0], { ...fragments[1], url: '/news/other/' }])).toThrow(/no page for \/news\/a\//);
+  });
+});
+
+describe('siteTable', () => {
+  const row = (hash: string, region: string, year: string): ShardRow => [hash, region, `${region}开发区`, '文字新闻', year, 5, 300];
+
+  test('the shards joined newest first: values once, shards and years as runs of rows', () => {
+    const table = siteTable([
+      { key: '202501-202512', rows: [row('und_a', '盐城', '2025')] },
+      { key: '202301-202412', rows: [row('und_b', '南京', '2024'), row('und_c', '盐城', '2023'), row('und_d', '盐城', '2023')] },
+    ]);
+    expect(table).toEqual({
+      shards: [
+        ['202501-202512', 1],
+        ['202301-202412', 3],
+      ],
+      years: [
+        ['2025', 1],
+        ['2024', 1],
+        ['2023', 2],
+      ],
+      places: [
+        ['盐城', '盐城开发区'],
+        ['南京', '南京开发区'],
+      ],
+      types: ['文字新闻'],
+      pages: [
+        ['und_a', 0, 0, 5, 300],
+        ['und_b', 1, 0, 5, 300],
+        ['und_c', 0, 0, 5, 300],
+        ['und_d', 0, 0, 5, 300],
+      ],
+    });
+    // What the search page reads back is what went in.
+    const pages = readTable(table);
+    expect(pages.get('und_c')?.facets).toEqual({ region: '盐城', zone: '盐城开发区', type: '文字新闻', year: '2023' });
+    expect(pages.get('und_b')?.shard).toBe('202301-202412');
+  });
+
+  test('rows out of date order fail the build', () => {
+    expect(() =>
+      siteTable([{ key: 'x', rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }]),
+    ).toThrow(/und_c \(2024\) is out of date order/);
   });
 });

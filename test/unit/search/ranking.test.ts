@@ -1,24 +1,32 @@
 import { describe, expect, test } from 'vitest';
-import { occurrences, passes, queryPlan, readTables, score, type PageTable } from '@/lib/search/ranking';
+import { occurrences, passes, queryPlan, readTable, score, type SiteTable } from '@/lib/search/ranking';
 import { queryParts } from '@/lib/search/tokens';
 
-const values = { region: ['盐城', '南京'], zone: ['盐城经开区', '江宁开发区'], type: ['文字新闻'], year: ['2024', '2023'] };
-const newer: PageTable = { values, pages: [['und_a', 0, 0, 0, 0, 10, 300]] };
-const older: PageTable = {
-  values,
+const table: SiteTable = {
+  shards: [
+    ['202401-202412', 1],
+    ['202001-202312', 2],
+  ],
+  years: [
+    ['2024', 2],
+    ['2023', 1],
+  ],
+  places: [
+    ['盐城', '盐城经开区'],
+    ['南京', '江宁开发区'],
+  ],
+  types: ['文字新闻'],
   pages: [
-    ['und_b', 1, 1, 0, 0, 8, 200],
-    ['und_c', 0, 0, 0, 1, 12, 900],
+    ['und_a', 0, 0, 10, 300],
+    ['und_b', 1, 0, 8, 200],
+    ['und_c', 0, 0, 12, 900],
   ],
 };
 
-describe('page tables', () => {
-  const pages = readTables([
-    { shard: '202401-202412', table: newer },
-    { shard: '202001-202312', table: older },
-  ]);
+describe('the page table', () => {
+  const pages = readTable(table);
 
-  test('every page by hash, with its shard, values and place newest first across shards', () => {
+  test('every page by hash, with its shard, values and place newest first', () => {
     expect([...pages.keys()]).toEqual(['und_a', 'und_b', 'und_c']);
     expect(pages.get('und_c')).toEqual({
       hash: 'und_c',
@@ -28,6 +36,7 @@ describe('page tables', () => {
       titleWords: 12,
       words: 900,
     });
+    expect(pages.get('und_b')?.facets.year).toBe('2024');
   });
 
   test('a page passes the filters when it has every value they ask for', () => {
