@@ -67,8 +67,8 @@ function main(argv: readonly string[]): number {
       `已在 ${slugLock.file} 中记录 ${count} 个名称的网址名，请一并提交 / recorded the slugs of ${count} name(s) in ${slugLock.file}: commit it with the articles`,
     );
   }
-  // In JSON mode stdout is the JSON alone.
-  if (notes.length) (json ? process.stderr : process.stdout).write(`${notes.join('\n')}\n`);
+  // Notes, not problems: stdout stays the report (or the JSON) alone.
+  if (notes.length) process.stderr.write(`${notes.join('\n')}\n`);
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     process.stdout.write(

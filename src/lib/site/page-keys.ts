@@ -57,7 +57,13 @@ export function articlePageKey({ article, bodyFile, neighbours, related }: Artic
   });
 }
 
-/** A listing page's key: its props, each member article by its sharedKey. */
+/**
+ * A listing page's key: its props, each member article by its sharedKey, and the slugs of the
+ * names it links to (its own, and a zone's region in the breadcrumb), which another article can
+ * change (src/lib/content/slug-assign.ts).
+ */
 export function listingPageKey({ page, ...listing }: ListingProps): string {
-  return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
+  const { kind, name, region } = listing;
+  const terms = [kind === 'all' ? undefined : termSlug(kind, String(name)), region === undefined ? undefined : termSlug('region', region)];
+  return pageKey({ ...listing, terms, page: { ...page, items: page.items.map(sharedKey) } });
 }
