@@ -192,9 +192,9 @@ export function readRegistry(rootDir: string, contentDir: string): RegistryRead 
 }
 
 /**
- * The last parse of each registry file, reused while its text is unchanged: a check or build
- * reads the registry twice (src/lib/site/registry-slugs.ts for the slugs when it starts, then the
- * check itself), and parsing with line numbers costs more than reading. Callers never change
+ * The last parse of each registry file, reused while its text is unchanged: a preview reads the
+ * registry for every request (src/lib/site/collections.ts, for the pinned slugs), and parsing
+ * with line numbers costs more than reading. Callers never change
  * the registry or its problem list.
  */
 const lastParse = new Map<string, { source: string; registry: Registry; problems: Problem[] }>();

@@ -225,6 +225,9 @@ export function assignSlugs({ articles, pins, lock }: AssignInput): Assignment {
   };
 }
 
+/** A build log names this many unrecorded names; the check records them all. */
+const LISTED = 20;
+
 const KIND_WORDS: Record<NameKind, string> = { region: '地区 region', zone: '开发区 zone', source: '来源 source', news: '文章 article' };
 
 /**
@@ -249,8 +252,11 @@ export function assignmentNotes(assignment: Assignment, lockFile?: string): stri
   if (lockFile && missing) {
     notes.push(
       `${lockFile} 还没有记录 ${missing} 个名称的网址名，请运行 npm run check 并提交该文件 / ${lockFile} does not record the slugs of ${missing} name(s) yet: run npm run check and commit the file:`,
-      ...assignment.added.map(({ kind, name, entry }) => `  ${KIND_WORDS[kind]} ${name}: ${entry.former.length ? `[${[entry.slug, ...entry.former].join(', ')}]` : entry.slug}`),
+      ...assignment.added
+        .slice(0, LISTED)
+        .map(({ kind, name, entry }) => `  ${KIND_WORDS[kind]} ${name}: ${entry.former.length ? `[${[entry.slug, ...entry.former].join(', ')}]` : entry.slug}`),
     );
+    if (missing > LISTED) notes.push(`  …… 另有 ${missing - LISTED} 个 / and ${missing - LISTED} more`);
   }
   return notes;
 }

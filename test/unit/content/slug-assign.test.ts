@@ -170,4 +170,11 @@ describe('notes for the build', () => {
     expect(notes[0]).toMatch(/^content\/slugs\.lock 还没有记录 3 个名称的网址名.*run npm run check and commit the file:$/);
     expect(notes).toContain('  来源 source 泰州日报: taizhouribao');
   });
+
+  test('a first build of a large archive lists twenty names, then how many more', () => {
+    const many = Array.from({ length: 30 }, (_, n) => article(`a${n}`, { source: `来源${n}号` }));
+    const notes = assignmentNotes(assign(many), 'content/slugs.lock');
+    expect(notes).toHaveLength(22);
+    expect(notes.at(-1)).toBe('  …… 另有 12 个 / and 12 more');
+  });
 });
