@@ -59,9 +59,10 @@ function main(argv: readonly string[]): number {
     : undefined;
   const { problems, articles, slugs, slugLock } = checkContent({ rootDir, contentDir, articlePath, site, cache: cache?.results });
   cache?.save();
-  // A lock that could not be read is not written over: its problem is in the report.
+  // Only a check that passes records slugs: with a broken registry (two pins of one slug, say) or
+  // an unreadable lock, what it would write is not what the build will give once they are fixed.
   const notes = assignmentNotes(slugs);
-  if (!slugLock.problems.length && saveSlugLock(slugLock, slugs.lock)) {
+  if (!problems.length && saveSlugLock(slugLock, slugs.lock)) {
     const count = slugs.added.length;
     notes.push(
       `已在 ${slugLock.file} 中记录 ${count} 个名称的网址名，请一并提交 / recorded the slugs of ${count} name(s) in ${slugLock.file}: commit it with the articles`,

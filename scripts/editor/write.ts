@@ -69,7 +69,8 @@ export function slugsOf(contentDir: string): Map<string, string> {
  * recording changes no URL. The line to print, if it wrote the lock.
  */
 export function recordSlugs(rootDir: string, contentDir: string): string | undefined {
-  const { slugs, slugLock } = checkContent({ rootDir, contentDir, articlePath });
-  if (slugLock.problems.length || !saveSlugLock(slugLock, slugs.lock)) return undefined;
+  // As `npm run check`: only an archive without problems has the slugs a build will give.
+  const { problems, slugs, slugLock } = checkContent({ rootDir, contentDir, articlePath });
+  if (problems.length || !saveSlugLock(slugLock, slugs.lock)) return undefined;
   return `已在 ${slugLock.file} 中记录 ${slugs.added.length} 个名称的网址名，请一并提交 / recorded the slugs of ${slugs.added.length} name(s) in ${slugLock.file}: commit it with the articles`;
 }
