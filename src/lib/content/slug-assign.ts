@@ -127,8 +127,8 @@ function assignKind({ kind, present, pins, claims, lock, usable }: KindInput): K
   for (const entry of after.values()) for (const slug of entry.former) if (!owner.has(slug)) former.add(slug);
   const free = (slug: string) => usable(slug) && !owner.has(slug) && !former.has(slug);
 
-  // 3. Names that are their own slug.
-  for (const name of [...present.keys()].sort(byCodePoint)) {
+  // 3. Names that are their own slug: no two claim the same, so their order does not matter.
+  for (const name of present.keys()) {
     if (slugs.has(name) || after.has(name)) continue;
     if (spelledSlug(name) === name && free(name)) {
       owner.set(name, name);
