@@ -245,7 +245,7 @@ export function assignmentNotes(assignment: Assignment, lockFile?: string): stri
   }
   for (const { kind, name, from, to, by } of assignment.displaced) {
     notes.push(
-      `网址让出 / URL given up: ${KIND_WORDS[kind]}“${name}”的网址名 ${from} 已写明给“${by}”，“${name}”改用 ${to}；旧网址现在是“${by}”的页面，无法跳转 / "${name}" loses ${from} to "${by}", which pins it, and moves to ${to}; the old URL is now the page of "${by}" and cannot redirect`,
+      `网址让出 / URL given up: ${KIND_WORDS[kind]}“${name}”的网址名 ${from} 现在属于“${by}”，“${name}”改用 ${to}；旧网址现在是“${by}”的页面，无法跳转 / "${name}" loses ${from} to "${by}" and moves to ${to}; the old URL is now the page of "${by}" and cannot redirect`,
     );
   }
   const missing = assignment.added.length;

@@ -161,6 +161,9 @@ describe('the lock after two branches merged', () => {
     expect(result.table.source?.get('泰州日报')).toBe('taizhouribao');
     expect(result.table.source?.get('台州日报')).toBe('taizhouribao-2');
     expect(result.displaced).toHaveLength(1);
+    expect(assignmentNotes(result)).toEqual([
+      '网址让出 / URL given up: 来源 source“台州日报”的网址名 taizhouribao 现在属于“泰州日报”，“台州日报”改用 taizhouribao-2；旧网址现在是“泰州日报”的页面，无法跳转 / "台州日报" loses taizhouribao to "泰州日报" and moves to taizhouribao-2; the old URL is now the page of "泰州日报" and cannot redirect',
+    ]);
   });
 });
 
