@@ -1,5 +1,7 @@
 // Checks every article and the registry without building the site: the same check the build
-// runs first (src/lib/content/content-check.ts), so an editor never sees two verdicts.
+// runs first (src/lib/content/content-check.ts), so an editor never sees two verdicts. Then
+// records in the slug lock (content/slugs.lock) the slug of every name it does not record yet,
+// exactly as the build assigns it (src/lib/content/slug-assign.ts), so writing it changes no URL.
 //
 //   npm run check [-- --json] [-- --cache] [-- DIR]
 
@@ -7,6 +9,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent } from '@/lib/content/content-check';
 import { formatReport, sortProblems } from '@/lib/content/problems';
+import { assignmentNotes } from '@/lib/content/slug-assign';
+import { saveSlugLock } from '@/lib/content/slug-lock';
 import { SITE } from '@/site.config';
 import { articlePath } from '@/lib/site/urls';
 import { sitePlan } from '@/lib/site/site-plan';
@@ -22,7 +26,8 @@ const USAGE = `Usage: npm run check [-- --json] [-- --cache] [-- DIR]
            ${DEFAULT_CACHE_DIR}) and check again only files that changed
   --help   show this message
 
-Prints every problem as file:line: field: message, then a count; exits 1 when there is any.`;
+Prints every problem as file:line: field: message, then a count; exits 1 when there is any.
+Records new names' URL slugs in the slug lock beside the registry (commit it with the articles).`;
 
 function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
@@ -52,8 +57,19 @@ function main(argv: readonly string[]): number {
         sourceDigest(rootDir, ['src/lib/content']),
       )
     : undefined;
-  const { problems, articles } = checkContent({ rootDir, contentDir, articlePath, site, cache: cache?.results });
+  const { problems, articles, slugs, slugLock } = checkContent({ rootDir, contentDir, articlePath, site, cache: cache?.results });
   cache?.save();
+  // Only a check that passes records slugs: with a broken registry (two pins of one slug, say) or
+  // an unreadable lock, what it would write is not what the build will give once they are fixed.
+  const notes = assignmentNotes(slugs);
+  if (!problems.length && saveSlugLock(slugLock, slugs.lock)) {
+    const count = slugs.added.length;
+    notes.push(
+      `已在 ${slugLock.file} 中记录 ${count} 个名称的网址名，请一并提交 / recorded the slugs of ${count} name(s) in ${slugLock.file}: commit it with the articles`,
+    );
+  }
+  // Notes, not problems: stdout stays the report (or the JSON) alone.
+  if (notes.length) process.stderr.write(`${notes.join('\n')}\n`);
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     process.stdout.write(

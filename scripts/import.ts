@@ -18,7 +18,7 @@ import { SITE } from '@/site.config';
 import { articlePath } from '@/lib/site/urls';
 import { localiseImages, removeCreated, type ImageNote } from './editor/legacy-images.ts';
 import { finishLegacyPage, parseLegacyPage, type LegacyPage } from './editor/legacy-page.ts';
-import { EditorError, slugsOf, writeArticle } from './editor/write.ts';
+import { EditorError, recordSlugs, slugsOf, writeArticle } from './editor/write.ts';
 
 const USAGE = `Usage: npm run import -- [--base-url URL] [--images DIR] [--dir DIR] <files or folders>
 
@@ -33,6 +33,7 @@ const USAGE = `Usage: npm run import -- [--base-url URL] [--images DIR] [--dir D
 
 Pictures found are copied to public/images/<year>/<article>/. Those not found are listed:
 https:// ones are kept as they are, others are removed from the article.
+New names' URL slugs are recorded in the slug lock beside the registry (commit it too).
 Pages already imported (same title, date and zone) are skipped. Each page that cannot be
 read or converted is listed with the reason; the exit code is then 1, as it is when a
 picture was removed.`;
@@ -261,6 +262,8 @@ function main(): number {
   );
   const [done, skipped, failed] = [report.imported.length, report.skipped.length, report.failed.length];
   out.push(`导入 ${done} 篇，跳过 ${skipped} 篇，失败 ${failed} 个 / imported ${done}, skipped ${skipped}, failed ${failed}`);
+  const recorded = done ? recordSlugs(rootDir, contentDir) : undefined;
+  if (recorded) out.push(recorded);
   process.stdout.write(`${out.join('\n')}\n`);
   return failed || lost.length ? 1 : 0;
 }

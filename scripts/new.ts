@@ -16,7 +16,7 @@ import type { Registry } from '@/lib/content/registry-types';
 import { resolveName } from '@/lib/content/registry-names';
 import { NEWS_TYPES, type NewsType } from '@/lib/content/taxonomy';
 import { SITE } from '@/site.config';
-import { EditorError, writeArticle } from './editor/write.ts';
+import { EditorError, recordSlugs, writeArticle } from './editor/write.ts';
 
 const USAGE = `Usage: npm run new [-- options]
 
@@ -33,7 +33,8 @@ const USAGE = `Usage: npm run new [-- options]
   --dir DIR        news folder (default ${SITE.contentDir})
 
 In a terminal it asks for what is missing; otherwise missing required flags are an error.
-The region comes from the registry. An existing file is never overwritten.`;
+The region comes from the registry. An existing file is never overwritten. New names' URL
+slugs are recorded in the slug lock beside the registry (commit it with the article).`;
 
 export type Flags = Partial<
   Record<'title' | 'zone' | 'source' | 'date' | 'type' | 'cover' | 'coverAlt' | 'summary' | 'tags' | 'name' | 'dir', string>
@@ -173,6 +174,8 @@ async function main(): Promise<number> {
     const { fields, name } = await collectFields(flags, registryRead.registry, new Date(), ask);
     const file = writeArticle(rootDir, contentDir, registryRead.registry, fields, name, '正文从这里开始……');
     process.stdout.write(`已创建 / created ${file}\n`);
+    const recorded = recordSlugs(rootDir, contentDir);
+    if (recorded) process.stdout.write(`${recorded}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof EditorError)) throw error;

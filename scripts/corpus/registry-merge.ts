@@ -27,6 +27,7 @@ function zoneEntries(): Entry[] {
 const HEADER = `# 地区与开发区名录 / Registry of regions and development zones (see README.md, "Registry").
 # name: the official name, which pages show; short / former: other names editors may write,
 # filed under the official one; region: the region a zone belongs to; slug: optional URL name.
+# sources: (optional) a source's name and the slug it should have. Slugs given: content/slugs.lock.
 `;
 
 function names(doc: Document, section: string): Set<string> {

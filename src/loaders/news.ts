@@ -17,6 +17,7 @@ import { toArticle } from '@/lib/content/article';
 import type { ArticleData } from '@/lib/content/schema';
 import { runBatches, workerTask } from '@/lib/build/worker-pool';
 import { formatReport, type Problem } from '@/lib/content/problems';
+import { assignmentNotes } from '@/lib/content/slug-assign';
 import { articlePath } from '@/lib/site/urls';
 import { sitePlan } from '@/lib/site/site-plan';
 import { buildTime } from '@/lib/build/clock';
@@ -134,10 +135,19 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
   for (const id of untouched) store.delete(id);
   pruneBodies(bodies, kept);
   if (!context.watcher) {
-    const entries = [...store.values()].map((entry) => ({
-      article: toArticle(entry.id, entry.filePath ?? entry.id, entry.data as ArticleData, String(entry.rendered?.metadata?.summary ?? '')),
-      bodyFile: String(entry.rendered?.metadata?.bodyFile),
-    }));
+    // With the slugs the check gave the archive (src/lib/content/slug-assign.ts), as pages get them.
+    const entries = [...store.values()].map((entry) => {
+      const article = toArticle(
+        entry.id,
+        entry.filePath ?? entry.id,
+        entry.data as ArticleData,
+        String(entry.rendered?.metadata?.summary ?? ''),
+      );
+      return {
+        article: { ...article, slug: result.slugs.articleSlugs.get(entry.id) ?? article.slug },
+        bodyFile: String(entry.rendered?.metadata?.bodyFile),
+      };
+    });
     writeArticleManifest(cachePath(fileURLToPath(context.config.cacheDir), 'articleManifest'), entries);
   }
 }
@@ -168,6 +178,9 @@ export function newsLoader({ base }: { base: string }): Loader {
       const check = () =>
         checkContent({ rootDir, contentDir: baseDir, articlePath, site: sitePlan(fileURLToPath(context.config.publicDir), buildTime()) });
       const result = check();
+      // URLs that moved, and names the slug lock does not record yet: said on every build until fixed.
+      const notes = assignmentNotes(result.slugs, result.slugLock.file);
+      if (notes.length) context.logger.warn(notes.join('\n'));
 
       if (!context.watcher) {
         if (result.problems.length) {

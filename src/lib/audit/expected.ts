@@ -2,6 +2,7 @@ import { isScheduled, sortArticles, type Article } from '@/lib/content/article';
 import { groupBy } from '@/lib/site/article-groups';
 import { articlePath, feedPath, listingPath, type ListingKind } from '@/lib/site/urls';
 import { TAXONOMIES } from '@/lib/site/site-index';
+import type { SlugTable } from '@/lib/content/slug-types';
 
 /**
  * What a build must contain, derived from the content (the editors' check, src/lib/content/content-check.ts)
@@ -42,7 +43,8 @@ export interface ExpectedSite {
   listings: Map<string, ExpectedListing>;
 }
 
-export function expectedSite(articles: readonly Article[], window: BuildWindow, feedSize: number): ExpectedSite {
+/** `articles` with their slugs, and `slugs` the names' (both from the check, src/lib/content/slug-assign.ts). */
+export function expectedSite(articles: readonly Article[], window: BuildWindow, feedSize: number, slugs: SlugTable = {}): ExpectedSite {
   const published: Article[] = [];
   const undecided: Article[] = [];
   const hidden: Article[] = [];
@@ -59,12 +61,12 @@ export function expectedSite(articles: readonly Article[], window: BuildWindow, 
   const add = (kind: ListingKind, members: Article[], name?: string) => {
     const paths = (list: Article[]) =>
       new Set(list.filter((article) => required.has(article.id)).map((article) => articlePath(article.slug)));
-    const path = listingPath(kind, name);
+    const path = listingPath(kind, name, 1, slugs);
     listings.set(path, {
       kind,
       name,
       path,
-      feed: feedPath(kind, name),
+      feed: feedPath(kind, name, slugs),
       members: paths(members),
       inFeed: paths(members.slice(0, feedSize)),
     });

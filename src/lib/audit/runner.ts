@@ -211,6 +211,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         check.articles.map((checked) => checked.article),
         options.window,
         options.feedSize,
+        check.slugs.table,
       );
       audit = new SiteAudit(expected, options.site, files);
       for (const [scans, shared] of early.splice(0)) consume(scans, shared);

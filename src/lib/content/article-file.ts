@@ -48,7 +48,7 @@ function notUtf8(file: string, bytes: Uint8Array): Problem {
 
 type Data = Record<string, unknown>;
 
-const KIND_ZH: Record<RegistryKind, string> = { zone: '开发区', region: '地区' };
+const KIND_ZH: Record<RegistryKind, string> = { zone: '开发区', region: '地区', source: '来源' };
 
 /** Zone and region as official names, or a problem for each that the registry cannot place. */
 function fileUnderRegistry(registry: Registry, data: Data, lineOf: (field: string) => number, file: string) {

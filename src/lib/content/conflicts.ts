@@ -1,5 +1,4 @@
 import { legacyPath, type Article } from '@/lib/content/article';
-import { isUsableArticleSlug, taxonomySlug } from '@/lib/content/slugs';
 import type { Problem } from '@/lib/content/problems';
 
 /**
@@ -8,19 +7,15 @@ import type { Problem } from '@/lib/content/problems';
  * listing would mix two places.
  */
 
-/** A slug derived from a file name must be usable too (the schema checks written slugs). */
+/**
+ * Two articles with one URL: two that set the same `slug`, or two files of one name in different
+ * folders. Names that merely spell the same slug get slugs of their own
+ * (src/lib/content/slug-assign.ts); these are the editor's own words, which only the editor can change.
+ */
 function slugProblems(articles: readonly Article[], articlePath: (slug: string) => string): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, Article>();
   for (const article of articles) {
-    if (!isUsableArticleSlug(article.slug)) {
-      problems.push({
-        file: article.file,
-        field: 'slug',
-        message: `文件名生成的网址“${article.slug}”不可用（不能全是数字或为 page），请改文件名或写 slug / the file name gives the unusable URL name "${article.slug}" (only digits, or "page"): rename the file or set slug`,
-      });
-      continue;
-    }
     const first = bySlug.get(article.slug);
     if (!first) {
       bySlug.set(article.slug, article);
@@ -32,32 +27,6 @@ function slugProblems(articles: readonly Article[], articlePath: (slug: string) 
       field: 'slug',
       message: `网址 ${path} 与 ${first.file} 重复 / the URL ${path} is also claimed by ${first.file}`,
     });
-  }
-  return problems;
-}
-
-/**
- * Two different sources (来源) that would share one pinyin slug. Regions and zones are checked
- * in the registry instead (src/lib/content/registry.ts), where each official name is listed once.
- */
-function sourceSlugClashes(articles: readonly Article[]): Problem[] {
-  const problems: Problem[] = [];
-  const names = new Map<string, { name: string; file: string }>();
-  const reported = new Set<string>();
-  for (const article of articles) {
-    const name = article.source;
-    const slug = taxonomySlug('source', name, {});
-    const first = names.get(slug);
-    if (!first) names.set(slug, { name, file: article.file });
-    else if (first.name !== name && !reported.has(name)) {
-      // Each clashing name is reported once, not once per article that uses it.
-      reported.add(name);
-      problems.push({
-        file: article.file,
-        field: 'source',
-        message: `“${name}”与 ${first.file} 中的“${first.name}”网址相同（${slug}）/ "${name}" and "${first.name}" in ${first.file} would share the URL slug "${slug}" (来源 source)`,
-      });
-    }
   }
   return problems;
 }
@@ -81,9 +50,12 @@ function legacyUrlClashes(articles: readonly Article[]): Problem[] {
   return problems;
 }
 
-/** `articlePath` is the site's URL of an article's slug (src/lib/site/urls.ts), for messages. */
+/**
+ * `articles` with the slugs the archive gives them; `articlePath` is the site's URL of a slug
+ * (src/lib/site/urls.ts), for messages.
+ */
 export function findConflicts(articles: readonly Article[], articlePath: (slug: string) => string): Problem[] {
   // In file order, so that "first" means the same file on every build.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [...slugProblems(sorted, articlePath), ...sourceSlugClashes(sorted), ...legacyUrlClashes(sorted)];
+  return [...slugProblems(sorted, articlePath), ...legacyUrlClashes(sorted)];
 }

@@ -12,11 +12,14 @@ import type { Problem } from '@/lib/content/problems';
 import { parseFrontmatter } from '@/lib/content/frontmatter';
 import { readRegistry } from '@/lib/content/registry';
 import type { Registry } from '@/lib/content/registry-types';
+import { assignSlugs, type Assignment } from '@/lib/content/slug-assign';
+import { readSlugLock, type SlugLockRead } from '@/lib/content/slug-lock';
+import type { SlugTable } from '@/lib/content/slug-types';
 
 /**
  * The one check of the content: every article file (encoding, YAML, schema, registry, cover)
- * and then the archive as a whole (URLs, source names, old URLs, the links and images of every
- * body). The content loader runs it
+ * and then the archive as a whole (each name's slug, URLs, old URLs, the links and images of
+ * every body). The content loader runs it
  * before rendering anything, and `npm run check` prints it, so an editor never sees two
  * verdicts.
  */
@@ -97,8 +100,8 @@ export interface SitePlan {
   base: string;
   /** The build's "now", which decides which scheduled articles are published. */
   now: Date;
-  /** Whether the build writes this output file, given the articles it publishes. */
-  files: (published: readonly Article[]) => (file: string) => boolean;
+  /** Whether the build writes this output file, given the articles it publishes and the names' slugs. */
+  files: (published: readonly Article[], slugs: SlugTable) => (file: string) => boolean;
 }
 
 /**
@@ -128,6 +131,7 @@ export interface CheckedArticle {
   /** Path relative to the project root, for messages. */
   file: string;
   absolute: string;
+  /** With the slug the archive gives it (src/lib/content/slug-assign.ts). */
   article: Article;
 }
 
@@ -135,6 +139,10 @@ export interface CheckResult {
   problems: Problem[];
   /** Files that passed the per-file checks, in file order. */
   articles: CheckedArticle[];
+  /** Every name's slug, and what the slug lock should record. */
+  slugs: Assignment;
+  /** The slug lock as read, for the tools that extend it (src/lib/content/slug-lock.ts). */
+  slugLock: SlugLockRead;
   registry?: Registry;
   /** The registry file's path and text, which decide how articles are filed. */
   registryFile: string;
@@ -221,9 +229,12 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath, site
   const problems: Problem[] = [...registryRead.problems];
   const context = articleContext(registryRead.registry, publicDir ?? join(rootDir, 'public'));
   const results = cache?.(registryRead.source);
+  const slugLock = readSlugLock(rootDir, baseDir);
+  problems.push(...slugLock.problems);
   const articles: CheckedArticle[] = [];
+  const pins = new Map<string, string>();
   const fileOfId = new Map<string, string>();
-  const pending: PendingLinks[] = [];
+  const pending: Array<Omit<PendingLinks, 'from'> & { id: string }> = [];
 
   const prefix = relative(rootDir, baseDir).split(sep).join('/');
   for (const name of listArticleFiles(baseDir)) {
@@ -246,19 +257,35 @@ export function checkContent({ rootDir, contentDir, publicDir, articlePath, site
     problems.push(...result.problems);
     if (result.article) {
       const { data, candidates } = result.article;
-      const article = toArticle(id, file, data, '');
-      articles.push({ id, file, absolute, article });
+      articles.push({ id, file, absolute, article: toArticle(id, file, data, '') });
+      if (data.slug) pins.set(id, data.slug);
       if (site && (candidates.uncertain || candidates.urls.length || candidates.loose.length)) {
-        pending.push({ file, absolute, from: articlePath(article.slug), candidates });
+        pending.push({ id, file, absolute, candidates });
       }
     }
   }
-  problems.push(...findConflicts(
-      articles.map((checked) => checked.article),
-      articlePath,
-    ));
-  if (site && pending.length) problems.push(...linkProblems(pending, articles, articlePath, site));
-  return { problems, articles, registry: registryRead.registry, registryFile: registryRead.file, registrySource: registryRead.source };
+  // Every name gets its own slug, whatever its pinyin: see src/lib/content/slug-assign.ts.
+  const slugs = assignSlugs({
+    articles: articles.map(({ id, article }) => ({ article, pin: pins.get(id) })),
+    pins: registryRead.registry?.slugs ?? {},
+    lock: slugLock.lock,
+  });
+  for (const checked of articles) checked.article = { ...checked.article, slug: slugs.articleSlugs.get(checked.id) as string };
+  problems.push(...findConflicts(articles.map((checked) => checked.article), articlePath));
+  if (site && pending.length) {
+    const slugOf = new Map(articles.map(({ id, article }) => [id, article.slug]));
+    const located = pending.map(({ id, ...rest }) => ({ ...rest, from: articlePath(slugOf.get(id) as string) }));
+    problems.push(...linkProblems(located, articles, articlePath, site, slugs.table));
+  }
+  return {
+    problems,
+    articles,
+    slugs,
+    slugLock,
+    registry: registryRead.registry,
+    registryFile: registryRead.file,
+    registrySource: registryRead.source,
+  };
 }
 
 /**
@@ -292,6 +319,7 @@ function linkProblems(
   articles: readonly CheckedArticle[],
   articlePath: (slug: string) => string,
   site: SitePlan,
+  slugs: SlugTable,
 ): Problem[] {
   const published = articles.map(({ article }) => article).filter((article) => isVisible(article, { now: site.now, preview: false }));
   const publishedPaths = new Set(published.map((article) => articlePath(article.slug)));
@@ -300,7 +328,7 @@ function linkProblems(
     const path = articlePath(article.slug);
     if (!publishedPaths.has(path) && !hidden.has(path)) hidden.set(path, article);
   }
-  const hasFile = site.files(published);
+  const hasFile = site.files(published, slugs);
   const linkSite = { base: site.base, hasFile, isHidden: (path: string) => hidden.has(path) };
   const { hostname } = new URL(site.origin);
   // Bodies share most of their URLs, and a root-relative or `scheme://` one means the same on every

@@ -3,7 +3,7 @@ import type { Problem } from '@/lib/content/problems';
 import type { RegistryEntry, RegistryKind } from '@/lib/content/registry-types';
 
 /**
- * One entry of the registry file (a region or a zone) read from its YAML node, with a problem
+ * One entry of the registry file (a region, a zone or a source) read from its YAML node, with a problem
  * for each field that is wrong, at the field's line.
  */
 
@@ -11,6 +11,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FIELDS: Record<RegistryKind, readonly string[]> = {
   region: ['name', 'short', 'former', 'slug'],
   zone: ['name', 'region', 'short', 'former', 'slug'],
+  source: ['name', 'slug'],
 };
 export interface Reader {
   file: string;
@@ -71,6 +72,8 @@ export function readEntry(reader: Reader, kind: RegistryKind, node: unknown): Re
   if (slug !== undefined && !SLUG.test(slug)) {
     report(reader, node.get('slug', true), 'slug', '只能包含小写字母、数字和连字符 / only a-z, 0-9 and single hyphens');
   }
+  if (kind === 'source' && !node.has('slug'))
+    report(reader, node, 'slug', `来源“${name}”只为写明网址名而列出，缺少 slug / the source "${name}" is listed to pin its URL name: slug is missing`);
   const region = kind === 'zone' ? text(reader, node, 'region') : undefined;
   if (kind === 'zone' && !node.has('region'))
     report(reader, node, 'region', `开发区“${name}”缺少所属地区 / the zone "${name}" needs its region`);

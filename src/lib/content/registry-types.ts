@@ -1,10 +1,11 @@
 /**
- * The shapes of the registry of regions and zones (content/registry.yaml), apart from the code that
- * reads it (src/lib/content/registry.ts, registry-entry.ts), so that each can import them without
- * importing the other.
+ * The shapes of the registry of regions, zones and sources (content/registry.yaml), apart from the
+ * code that reads it (src/lib/content/registry.ts, registry-entry.ts), so that each can import them
+ * without importing the other.
  */
 
-export type RegistryKind = 'region' | 'zone';
+/** Regions and zones are the names articles must use; a source is listed only to pin its slug. */
+export type RegistryKind = 'region' | 'zone' | 'source';
 
 export interface RegistryEntry {
   kind: RegistryKind;
@@ -12,7 +13,7 @@ export interface RegistryEntry {
   name: string;
   short: string[];
   former: string[];
-  /** URL slug override; otherwise the pinyin of the name (src/lib/content/slugs.ts). */
+  /** URL slug pinned by the editor; otherwise assigned (src/lib/content/slug-assign.ts). */
   slug?: string;
   /** A zone's region, by the region's official name. */
   region?: string;
@@ -21,7 +22,7 @@ export interface RegistryEntry {
   fieldLines: Map<string, number>;
 }
 
-/** Slug overrides by kind and official name; termSlug (src/lib/content/slugs.ts) applies them. */
+/** Pinned slugs by kind and official name; src/lib/content/slug-assign.ts gives them first. */
 export type SlugOverrides = { readonly [K in RegistryKind]?: ReadonlyMap<string, string> };
 
 export interface Registry {

@@ -3,14 +3,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '@/lib/content/problems';
 import { readEntry, report, type Reader } from '@/lib/content/registry-entry';
-import { toSlug } from '@/lib/content/slugs';
 import type { Registry, RegistryEntry, RegistryKind } from '@/lib/content/registry-types';
 
 /**
  * The registry of regions and development zones: one YAML file next to the news folder
  * (`content/registry.yaml` for `content/news`). It gives each place its official name, the
  * short and former names editors may write instead, the region a zone belongs to, and an
- * optional URL slug. Articles are filed under official names only, so listings, search filters
+ * optional URL slug; a source (来源) may be listed to pin its slug. Articles are filed under official names only, so listings, search filters
  * and feeds never see two spellings of one zone.
  *
  * The file is small and read once, so it is parsed with `yaml`, which keeps the line of every
@@ -19,7 +18,7 @@ import type { Registry, RegistryEntry, RegistryKind } from '@/lib/content/regist
 
 export const REGISTRY_FILE_NAME = 'registry.yaml';
 
-export const KIND_LABEL: Record<RegistryKind, string> = { region: '地区 region', zone: '开发区 zone' };
+export const KIND_LABEL: Record<RegistryKind, string> = { region: '地区 region', zone: '开发区 zone', source: '来源 source' };
 
 /** The registry of a content folder: `registry.yaml` in its parent folder. */
 export function registryFileFor(contentDir: string): string {
@@ -31,14 +30,14 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
-const SECTIONS: Record<string, RegistryKind> = { regions: 'region', zones: 'zone' };
+const SECTIONS: Record<string, RegistryKind> = { regions: 'region', zones: 'zone', sources: 'source' };
 
 function emptyRegistry(file: string): Registry {
   return {
     file,
-    entries: { region: new Map(), zone: new Map() },
-    aliases: { region: new Map(), zone: new Map() },
-    slugs: { region: new Map(), zone: new Map() },
+    entries: { region: new Map(), zone: new Map(), source: new Map() },
+    aliases: { region: new Map(), zone: new Map(), source: new Map() },
+    slugs: { region: new Map(), zone: new Map(), source: new Map() },
   };
 }
 
@@ -74,20 +73,24 @@ function addEntry(reader: Reader, registry: Registry, entry: RegistryEntry): voi
   if (entry.slug) (registry.slugs[kind] as Map<string, string>).set(name, entry.slug);
 }
 
-/** Two official names that would share one URL (盐城 and 延城 are both `yancheng`). */
+/**
+ * Two names pinned to one slug. Names that merely spell the same slug (盐城 and 延城 are both
+ * `yancheng`) are no problem: src/lib/content/slug-assign.ts gives each its own. Two pins are
+ * the editor's own words, and only the editor can say which name should have the URL.
+ */
 function slugClashes(reader: Reader, registry: Registry): void {
-  for (const kind of ['region', 'zone'] as const) {
+  for (const kind of ['region', 'zone', 'source'] as const) {
     const bySlug = new Map<string, RegistryEntry>();
     for (const entry of registry.entries[kind].values()) {
-      const slug = entry.slug ?? toSlug(entry.name);
-      const first = bySlug.get(slug);
-      if (!first) bySlug.set(slug, entry);
+      if (!entry.slug) continue;
+      const first = bySlug.get(entry.slug);
+      if (!first) bySlug.set(entry.slug, entry);
       else {
         reader.problems.push({
           file: reader.file,
-          line: entry.line,
+          line: entry.fieldLines.get('slug') ?? entry.line,
           field: 'slug',
-          message: `“${entry.name}”与第 ${first.line} 行的“${first.name}”网址相同（${slug}），请给其中一个写 slug / "${entry.name}" and "${first.name}" (line ${first.line}) would share the URL slug "${slug}": give one of them a slug`,
+          message: `“${entry.name}”与第 ${first.line} 行的“${first.name}”写了同一个 slug（${entry.slug}），请改掉其中一个 / "${entry.name}" and "${first.name}" (line ${first.line}) are both given the slug "${entry.slug}": change one of them (${KIND_LABEL[kind]})`,
         });
       }
     }
@@ -113,7 +116,7 @@ export function parseRegistry(file: string, source: string): { registry: Registr
     reader.problems.push({
       file,
       line: 1,
-      message: '名录应有 regions: 和 zones: 两个列表 / the registry needs two lists, regions: and zones:',
+      message: '名录应有 regions: 和 zones: 两个列表（可加 sources:）/ the registry needs two lists, regions: and zones: (and may have sources:)',
     });
     return { registry, problems: reader.problems };
   }
@@ -122,7 +125,7 @@ export function parseRegistry(file: string, source: string): { registry: Registr
     const section = isScalar(pair.key) ? String(pair.key.value) : '';
     const kind = SECTIONS[section];
     if (!kind) {
-      report(reader, pair, section || undefined, '未知字段，只能是 regions 或 zones / unknown field; only regions and zones');
+      report(reader, pair, section || undefined, '未知字段，只能是 regions、zones 或 sources / unknown field; only regions, zones and sources');
       continue;
     }
     if (pair.value !== null && !isSeq(pair.value)) {
@@ -189,9 +192,9 @@ export function readRegistry(rootDir: string, contentDir: string): RegistryRead 
 }
 
 /**
- * The last parse of each registry file, reused while its text is unchanged: a check or build
- * reads the registry twice (src/lib/site/registry-slugs.ts for the slugs when it starts, then the
- * check itself), and parsing with line numbers costs more than reading. Callers never change
+ * The last parse of each registry file, reused while its text is unchanged: a preview reads the
+ * registry for every request (src/lib/site/collections.ts, for the pinned slugs), and parsing
+ * with line numbers costs more than reading. Callers never change
  * the registry or its problem list.
  */
 const lastParse = new Map<string, { source: string; registry: Registry; problems: Problem[] }>();

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import type { SlugOverrides } from '@/lib/content/registry-types';
+import type { SlugTable } from '@/lib/content/slug-types';
 import type { NewsType, TaxonomyKind } from '@/lib/content/taxonomy';
 
 /**
@@ -99,31 +99,46 @@ function words(name: string): string[] {
   return result;
 }
 
-/** A fallback for names with nothing to spell (emoji, symbols): stable, short, ASCII. */
-function hashSlug(name: string): string {
+/**
+ * A readable fallback for names with nothing to spell (emoji, kana, Han characters pinyin-pro
+ * does not know): each character's code point, `u1f389` for 🎉, so a reader can still tell
+ * what the URL names and the same name always gives the same slug. Past four characters the
+ * rest is folded into a short hash, to keep URLs short.
+ */
+function codePointSlug(name: string): string {
+  const chars = Array.from(name.normalize('NFKC').replace(/\s+/g, ''));
+  const shown = chars.slice(0, 4).map((char) => `u${(char.codePointAt(0) ?? 0).toString(16)}`);
+  if (chars.length <= 4) return shown.join('-') || 'u0';
   let hash = 0x811c9dc5;
-  for (const char of name) {
+  for (const char of chars.slice(4)) {
     hash ^= char.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return `n${hash.toString(36)}`;
+  return [...shown, hash.toString(36)].join('-');
+}
+
+/** Latin letters without their accents (Café -> cafe); digits and the rest as they are. */
+function plainLatin(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /**
- * The slug of a region, zone, source or file name. Only `[a-z0-9-]` survives, so `/`, `..`,
- * `\`, `?`, `#` and spaces can never leave the folder a URL is built in.
+ * The slug a region, zone, source or file name spells by itself: its pinyin, split into words at
+ * known terms. Only `[a-z0-9-]` survives, so `/`, `..`, `\`, `?`, `#` and spaces can never
+ * leave the folder a URL is built in. Two names may spell the same slug (泰州 and 台州 are both
+ * `taizhou`): src/lib/content/slug-assign.ts then gives each its own.
  */
 export function toSlug(name: string): string {
   // Most file names are slugs already: no need to split them into words.
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
   const parts = words(name).map((word) =>
-    HAN.test(word) ? pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('') : word.toLowerCase(),
+    HAN.test(word) ? pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('') : plainLatin(word),
   );
   const slug = parts
     .join('-')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || hashSlug(name);
+  return slug || codePointSlug(name);
 }
 
 /** News types have fixed slugs: there are two of them and they never change. */
@@ -134,15 +149,8 @@ const RESERVED_ARTICLE_SLUGS = new Set(['page']);
 
 const slugCache = new Map<string, string>();
 
-/**
- * The slug a region, zone, type, source or year name gets in URLs. A region or zone may have a
- * slug override in the registry (`slugs`); every other name gets its pinyin.
- */
-export function taxonomySlug(kind: TaxonomyKind, name: string, slugs: SlugOverrides): string {
-  if (kind === 'year') return String(name);
-  if (kind === 'type') return TYPE_SLUGS[name as NewsType] ?? toSlug(name);
-  const override = kind === 'region' || kind === 'zone' ? slugs[kind]?.get(name) : undefined;
-  if (override) return override;
+/** toSlug, remembered: the same few hundred names are asked for on every page. */
+export function spelledSlug(name: string): string {
   let slug = slugCache.get(name);
   if (slug === undefined) {
     slug = toSlug(name);
@@ -152,13 +160,28 @@ export function taxonomySlug(kind: TaxonomyKind, name: string, slugs: SlugOverri
 }
 
 /**
- * An article's slug: the `slug` frontmatter field if set, else its file name without `.md`
- * (folders are not part of it, so editors can reorganise folders without breaking links).
+ * The slug a region, zone, type, source or year name gets in URLs: a region's, zone's or
+ * source's from the slugs assigned to the archive (`slugs`, src/lib/content/slug-assign.ts),
+ * where every name has its own; a name the assignment has not seen gets the slug it spells.
+ */
+export function taxonomySlug(kind: TaxonomyKind, name: string, slugs: SlugTable): string {
+  if (kind === 'year') return String(name);
+  if (kind === 'type') return TYPE_SLUGS[name as NewsType] ?? toSlug(name);
+  return slugs[kind]?.get(name) ?? spelledSlug(name);
+}
+
+/**
+ * An article's slug as it spells itself: the `slug` frontmatter field if set, else its file
+ * name without `.md` (folders are not part of it, so editors can reorganise folders without
+ * breaking links). Two file names may spell one slug; src/lib/content/slug-assign.ts decides.
  */
 export function articleSlug(fileId: string, frontmatterSlug?: string): string {
-  if (frontmatterSlug) return frontmatterSlug;
-  const base = fileId.split('/').pop() ?? fileId;
-  return toSlug(base);
+  return frontmatterSlug || spelledSlug(articleName(fileId));
+}
+
+/** The name an article's URL is made from: its file name without folders and `.md`. */
+export function articleName(fileId: string): string {
+  return fileId.split('/').pop() ?? fileId;
 }
 
 /** Whether a slug may name an article: not empty, not only digits, not a listing word. */

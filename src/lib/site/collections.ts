@@ -5,7 +5,11 @@ import { isVisible, toArticle, withoutFutureUpdate } from '@/lib/content/article
 import { articlePageKey } from '@/lib/site/page-keys';
 import type { ArticlePageProps } from '@/lib/site/page-props';
 import type { ArticleData } from '@/lib/content/schema';
+import { readRegistry } from '@/lib/content/registry';
+import { assignSlugs } from '@/lib/content/slug-assign';
+import { readSlugLock } from '@/lib/content/slug-lock';
 import { rebaseHtml } from '@/lib/site/urls';
+import { useSiteSlugs } from '@/lib/site/registry-slugs';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site/site-index';
 import { SITE } from '@/site.config';
 
@@ -36,16 +40,40 @@ function withOwnSlug(data: ArticleData): ArticleData {
   return { ...data, slug: Object.getOwnPropertyDescriptor(data, 'slug')?.value };
 }
 
+/**
+ * Every name's slug (src/lib/content/slug-assign.ts) from every stored article, drafts and
+ * scheduled ones included, with the registry and the slug lock beside the content: the same
+ * inputs as the check the loader ran, so the same slugs. Read on every load, so that the
+ * preview follows edits to either file. The site's URLs use them from here on.
+ */
+function withSlugs(
+  entries: ReadonlyArray<{ id: string; filePath?: string; data: ArticleData; rendered?: { metadata?: Record<string, unknown> } }>,
+) {
+  const rootDir = process.cwd();
+  const stored = entries.map((entry) => {
+    const data = withOwnSlug(entry.data);
+    return {
+      article: toArticle(entry.id, entry.filePath ?? entry.id, data, String(entry.rendered?.metadata?.summary ?? '')),
+      pin: data.slug,
+    };
+  });
+  const assignment = assignSlugs({
+    articles: stored,
+    pins: readRegistry(rootDir, SITE.contentDir).registry?.slugs ?? {},
+    lock: readSlugLock(rootDir, SITE.contentDir).lock,
+  });
+  useSiteSlugs(assignment.table);
+  const articles = stored.map(({ article }) => ({ ...article, slug: assignment.articleSlugs.get(article.id) as string }));
+  return { articles, moves: assignment.moves };
+}
+
 async function load(): Promise<SiteIndex> {
-  const entries = await getCollection('news');
+  const { articles, moves } = withSlugs(await getCollection('news'));
   const now = currentTime();
-  const articles = entries
-    .map((entry) =>
-      toArticle(entry.id, entry.filePath ?? entry.id, withOwnSlug(entry.data), String(entry.rendered?.metadata?.summary ?? '')),
-    )
+  const visible = articles
     .filter((article) => isVisible(article, { now, preview: isPreview }))
     .map((article) => withoutFutureUpdate(article, now));
-  return buildSiteIndex(articles, SITE.relatedCount);
+  return buildSiteIndex(visible, SITE.relatedCount, moves);
 }
 
 /** The site index, built once per build; in preview, afresh for every request so edits show. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArticlePageProps, ListingProps } from '@/lib/site/page-props';
+import { termSlug } from '@/lib/site/urls';
 
 /**
  * Cache keys for Astro's incremental build (experimental.incrementalBuild, astro.config.mjs). A
@@ -41,19 +42,28 @@ function pageKey(shown: unknown): string {
 
 /**
  * An article page's key: its props, each article in them by its sharedKey. The body is covered
- * by its file's name, the content store's digest of the article.
+ * by its file's name, the content store's digest of the article. The page links to its region,
+ * zone and source, whose slugs another article can change (src/lib/content/slug-assign.ts), so
+ * they are in the key too.
  */
 export function articlePageKey({ article, bodyFile, neighbours, related }: ArticlePageProps): string {
   const { newer, older } = neighbours;
   return pageKey({
     article: sharedKey(article),
+    terms: [termSlug('region', article.region), termSlug('zone', article.zone), termSlug('source', article.source)],
     bodyFile,
     neighbours: { newer: newer && sharedKey(newer), older: older && sharedKey(older) },
     related: related.map(sharedKey),
   });
 }
 
-/** A listing page's key: its props, each member article by its sharedKey. */
+/**
+ * A listing page's key: its props, each member article by its sharedKey, and the slugs of the
+ * names it links to (its own, and a zone's region in the breadcrumb), which another article can
+ * change (src/lib/content/slug-assign.ts).
+ */
 export function listingPageKey({ page, ...listing }: ListingProps): string {
-  return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
+  const { kind, name, region } = listing;
+  const terms = [kind === 'all' ? undefined : termSlug(kind, String(name)), region === undefined ? undefined : termSlug('region', region)];
+  return pageKey({ ...listing, terms, page: { ...page, items: page.items.map(sharedKey) } });
 }

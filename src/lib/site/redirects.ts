@@ -1,10 +1,14 @@
 import type { Article } from '@/lib/content/article';
-import { absoluteUrl, articlePath, homePath } from '@/lib/site/urls';
+import type { SlugMove } from '@/lib/content/slug-types';
+import { absoluteUrl, articlePath, feedPath, homePath, namePath, slugListingPath } from '@/lib/site/urls';
 import { legacyPath } from '@/lib/content/article';
+import { paginate } from '@/lib/site/pagination';
+import type { SiteIndex } from '@/lib/site/site-index';
 
 /**
- * The site's redirects from the old portal's URLs (each published article's `legacyUrl`) to the
- * articles, in the two forms hosts read:
+ * The site's redirects: from the old portal's URLs (each published article's `legacyUrl`) to the
+ * articles, and from the URLs names had before (src/lib/content/slug-assign.ts: a slug pinned
+ * after the name was published) to their URLs now, in the two forms hosts read:
  *
  * - `_redirects` (Netlify and Cloudflare Pages read it from the root of the deployed folder): one
  *   `old-path new-path 301` line each. Only the old URL's path is matched; a query string
@@ -24,10 +28,10 @@ export interface Redirect {
   to: string;
 }
 
-/** Every redirect of `articles`, sorted by old path. */
-export function articleRedirects(articles: readonly Article[]): Redirect[] {
-  return (
-    articles
+/** Every redirect of `articles`, and the redirects `moved` of names, sorted by old path. */
+export function articleRedirects(articles: readonly Article[], moved: readonly Redirect[] = []): Redirect[] {
+  return [
+    ...articles
       .filter((article) => article.legacyUrl)
       .map((article): Redirect => {
         const legacyUrl = article.legacyUrl as string;
@@ -36,13 +40,33 @@ export function articleRedirects(articles: readonly Article[]): Redirect[] {
         return { host, from: legacyPath(legacyUrl), to: articlePath(article.slug) };
       })
       // A legacy path that already is the new URL would loop.
-      .filter(({ from, to }) => from !== to)
-      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
-  );
+      .filter(({ from, to }) => from !== to),
+    ...moved,
+  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
-export function redirectsFile(articles: readonly Article[]): string {
-  const lines = articleRedirects(articles).map(({ from, to }) => `${from} ${to} 301`);
+/**
+ * The redirects of the names that moved and have a page now: an article's old URL, or every page
+ * of a listing's old URL (each of its pages, and its feed) to the same page of the new one.
+ */
+export function slugRedirects(index: Pick<SiteIndex, 'all' | 'groups' | 'slugMoves'>, pageSize: number): Redirect[] {
+  const published = new Set(index.all.map((article) => article.slug));
+  return index.slugMoves.flatMap(({ kind, name, from, to }: SlugMove): Redirect[] => {
+    if (kind === 'news') return published.has(to) ? [{ from: articlePath(from), to: articlePath(to) }] : [];
+    const members = index.groups[kind].get(name);
+    if (!members?.length) return [];
+    return [
+      ...paginate(members, pageSize).map((page) => ({
+        from: slugListingPath(kind, from, page.number),
+        to: slugListingPath(kind, to, page.number),
+      })),
+      { from: `${namePath(kind, from)}rss.xml`, to: feedPath(kind, name) },
+    ];
+  });
+}
+
+export function redirectsFile(articles: readonly Article[], moved: readonly Redirect[] = []): string {
+  const lines = articleRedirects(articles, moved).map(({ from, to }) => `${from} ${to} 301`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
@@ -67,9 +91,9 @@ export function csvField(value: string): string {
  * option is off: the old query string (`?id=12`) is not carried over, and only the exact old
  * path on the exact old host is redirected, as `_redirects` does.
  */
-export function bulkRedirectsCsv(articles: readonly Article[]): string {
+export function bulkRedirectsCsv(articles: readonly Article[], moved: readonly Redirect[] = []): string {
   const siteHost = new URL(absoluteUrl(homePath())).hostname;
-  const rows = articleRedirects(articles).map(({ host, from, to }) =>
+  const rows = articleRedirects(articles, moved).map(({ host, from, to }) =>
     [`${host ?? siteHost}${from}`, absoluteUrl(to), '301', 'false', 'false', 'false', 'false'].map(csvField).join(','),
   );
   return rows.length ? `${rows.join('\n')}\n` : '';

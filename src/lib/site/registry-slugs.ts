@@ -1,12 +1,18 @@
-import { readRegistry } from '@/lib/content/registry';
-import type { SlugOverrides } from '@/lib/content/registry-types';
-import { SITE } from '@/site.config';
+import type { SlugTable } from '@/lib/content/slug-types';
 
 /**
- * The slug overrides of the registry next to the content being built, read once when the build
- * starts, like SITE itself: src/lib/site/urls.ts uses them as termSlug's default, so every page,
- * feed and search filter gets the same URL for a zone without each caller passing the registry.
- * A missing or broken registry gives no overrides here; the check reports it and stops the build.
- * Relative to the working directory, as Astro resolves the project root (`npm run` runs there).
+ * The slugs of the archive being built (src/lib/content/slug-assign.ts): src/lib/site/urls.ts uses
+ * them as termSlug's default, so every page, feed and search filter gets the same URL for a name
+ * without each caller passing the table. Whoever reads the whole archive sets them before asking
+ * for a URL: the site index (src/lib/site/collections.ts) for the pages, the audit
+ * (src/lib/audit/runner.ts) from its check. Until then a name gets the slug it spells.
  */
-export const SITE_SLUGS: SlugOverrides = readRegistry(process.cwd(), SITE.contentDir).registry?.slugs ?? {};
+let current: SlugTable = {};
+
+export function siteSlugs(): SlugTable {
+  return current;
+}
+
+export function useSiteSlugs(table: SlugTable): void {
+  current = table;
+}

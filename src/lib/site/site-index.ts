@@ -2,6 +2,7 @@ import { sortArticles, type Article } from '@/lib/content/article';
 import { bySize, groupBy, relatedArticles, zoneNeighbours, type Neighbours } from '@/lib/site/article-groups';
 import { NEWS_TYPES } from '@/lib/content/taxonomy';
 import type { TaxonomyKind } from '@/lib/content/taxonomy';
+import type { SlugMove } from '@/lib/content/slug-types';
 
 /**
  * Everything the pages need to know about the whole archive, computed once per build from the
@@ -17,6 +18,8 @@ export interface SiteIndex {
   zonesByRegion: Map<string, string[]>;
   neighbours: Map<string, Neighbours>;
   related: Map<string, Article[]>;
+  /** URLs of names that moved (src/lib/content/slug-assign.ts): each redirects to the name's URL now. */
+  slugMoves: SlugMove[];
 }
 
 export const TAXONOMIES: readonly TaxonomyKind[] = ['region', 'zone', 'type', 'source', 'year'];
@@ -36,7 +39,7 @@ export function listingGroups(all: readonly Article[]): SiteIndex['groups'] {
   return groups;
 }
 
-export function buildSiteIndex(articles: readonly Article[], relatedCount: number): SiteIndex {
+export function buildSiteIndex(articles: readonly Article[], relatedCount: number, slugMoves: SlugMove[] = []): SiteIndex {
   const all = sortArticles(articles);
   const groups = listingGroups(all);
 
@@ -64,5 +67,5 @@ export function buildSiteIndex(articles: readonly Article[], relatedCount: numbe
     zonesByRegion.set(region, [...(zonesByRegion.get(region) ?? []), zone]);
   }
 
-  return { all, byId: new Map(all.map((article) => [article.id, article])), groups, zonesByRegion, neighbours, related };
+  return { all, byId: new Map(all.map((article) => [article.id, article])), groups, zonesByRegion, neighbours, related, slugMoves };
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '@/lib/content/article';
 import type { SitePlan } from '@/lib/content/content-check';
+import type { SlugTable } from '@/lib/content/slug-types';
 import { fileOfPath } from '@/lib/content/links';
 import { paginate } from '@/lib/site/pagination';
 import { listingGroups } from '@/lib/site/site-index';
@@ -49,6 +50,7 @@ function publicFiles(publicDir: string): (file: string) => boolean {
 export function plannedFiles(
   published: readonly Article[],
   publicDir: string,
+  slugs: SlugTable,
   pageSize: number = SITE.pageSize,
 ): (file: string) => boolean {
   const base = homePath();
@@ -60,8 +62,8 @@ export function plannedFiles(
   for (const path of [homePath(), searchPath(), feedsPagePath(), opmlPath(), manifestPath(), sitemapIndexPath()]) add(path);
   for (const article of published) add(articlePath(article.slug));
   const listing = (kind: ListingKind, members: readonly Article[], name?: string) => {
-    for (const page of paginate(members, pageSize)) add(listingPath(kind, name, page.number));
-    add(feedPath(kind, name));
+    for (const page of paginate(members, pageSize)) add(listingPath(kind, name, page.number, slugs));
+    add(feedPath(kind, name, slugs));
   };
   listing('all', published);
   for (const [kind, groups] of Object.entries(listingGroups(published)) as Array<
@@ -76,5 +78,5 @@ export function plannedFiles(
 
 /** The site of SITE, as the check needs it: the build publishes what is due at `now` (the build's clock). */
 export function sitePlan(publicDir: string, now: Date): SitePlan {
-  return { origin: SITE.url, base: homePath(), now, files: (published) => plannedFiles(published, publicDir) };
+  return { origin: SITE.url, base: homePath(), now, files: (published, slugs) => plannedFiles(published, publicDir, slugs) };
 }

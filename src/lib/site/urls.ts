@@ -1,7 +1,7 @@
-import type { SlugOverrides } from '@/lib/content/registry-types';
 import { taxonomySlug } from '@/lib/content/slugs';
+import type { NameKind, SlugTable } from '@/lib/content/slug-types';
 import type { TaxonomyKind } from '@/lib/content/taxonomy';
-import { SITE_SLUGS } from '@/lib/site/registry-slugs';
+import { siteSlugs } from '@/lib/site/registry-slugs';
 import { SITE } from '@/site.config';
 
 /**
@@ -35,10 +35,10 @@ export function sectionOf(kind: ListingKind): string {
 }
 
 /**
- * The slug a region, zone, type, source or year name gets in URLs, with the slug overrides of the
- * registry being built (src/lib/site/registry-slugs.ts, read once like SITE) unless `slugs` is given.
+ * The slug a region, zone, type, source or year name gets in URLs: from the slugs of the archive
+ * being built (src/lib/site/registry-slugs.ts) unless `slugs` is given.
  */
-export function termSlug(kind: TaxonomyKind, name: string, slugs: SlugOverrides = SITE_SLUGS): string {
+export function termSlug(kind: TaxonomyKind, name: string, slugs: SlugTable = siteSlugs()): string {
   return taxonomySlug(kind, name, slugs);
 }
 
@@ -62,12 +62,22 @@ export function pageParam(page: number): string | undefined {
 }
 
 /** A listing page's path; the first page has no `/page/1/` twin. */
-export function listingPath(kind: ListingKind, name?: string | number, page = 1): string {
+export function listingPath(kind: ListingKind, name?: string | number, page = 1, slugs?: SlugTable): string {
+  return slugListingPath(kind, kind === 'all' ? undefined : termSlug(kind, String(name), slugs), page);
+}
+
+/** A listing page's path by its slug rather than its name: where a name's old URL was. */
+export function slugListingPath(kind: ListingKind, slug: string | undefined, page = 1): string {
   const segments = [SECTION[kind]];
-  if (kind !== 'all') segments.push(termSlug(kind, String(name)));
+  if (slug !== undefined) segments.push(slug);
   const rest = pageParam(page);
   if (rest) segments.push(rest);
   return join(...segments);
+}
+
+/** The path of a name's page by its slug: an article's, or a listing's first page. */
+export function namePath(kind: NameKind, slug: string): string {
+  return kind === 'news' ? articlePath(slug) : slugListingPath(kind, slug);
 }
 
 /** The index page of a taxonomy: /regions/, /zones/, /sources/, /years/. */
@@ -84,8 +94,8 @@ export function absoluteUrl(path: string): string {
  * A listing's RSS feed: the listing's own URL plus `rss.xml`, so a reader who knows a page's
  * address knows its feed: /news/rss.xml (the whole site), /zones/{slug}/rss.xml, …
  */
-export function feedPath(kind: ListingKind, name?: string | number): string {
-  return `${listingPath(kind, name)}rss.xml`;
+export function feedPath(kind: ListingKind, name?: string | number, slugs?: SlugTable): string {
+  return `${listingPath(kind, name, 1, slugs)}rss.xml`;
 }
 
 /** The 订阅 page: every feed, by region and zone, then by type, source and year. */

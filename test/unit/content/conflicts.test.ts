@@ -12,18 +12,15 @@ describe('findConflicts', () => {
     ]);
   });
 
-  test('two sources with one pinyin slug name both files and names', () => {
-    // 盐城 and 延城 are both "yancheng". Regions and zones are checked in the registry instead.
-    const found = findConflicts([
-      article('a', { source: '盐城市商务局' }),
-      article('b', { source: '延城市商务局' }),
-      article('c', { source: '延城市商务局' }),
-    ],
- articlePath);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: 'content/news/b.md', field: 'source' });
-    expect(found[0].message).toContain('content/news/a.md');
-    expect(found[0].message).toContain('yancheng');
+  test('two files of one name in different folders claim one URL', () => {
+    const found = findConflicts([article('2023/kaigong'), article('2024/kaigong')], articlePath).map(formatProblem);
+    expect(found).toEqual([
+      'content/news/2024/kaigong.md: slug: 网址 /news/kaigong/ 与 content/news/2023/kaigong.md 重复 / the URL /news/kaigong/ is also claimed by content/news/2023/kaigong.md',
+    ]);
+  });
+
+  test('sources that spell one slug are no conflict: each has its own (slug-assign)', () => {
+    expect(findConflicts([article('a', { source: '泰州市商务局' }), article('b', { source: '台州市商务局' })], articlePath)).toEqual([]);
   });
 
   test('distinct names and slugs are fine', () => {
@@ -31,15 +28,7 @@ describe('findConflicts', () => {
   });
 });
 
-describe('findConflicts, per article and per zone', () => {
-  test('a file name that gives an unusable slug is reported', () => {
-    const found = findConflicts([article('2023/page'), article('2023/2023')], articlePath);
-    expect(found.map((problem) => [problem.file, problem.field])).toEqual([
-      ['content/news/2023/2023.md', 'slug'],
-      ['content/news/2023/page.md', 'slug'],
-    ]);
-  });
-
+describe('findConflicts, old URLs', () => {
   test('two articles claiming one old URL are reported, whatever the host', () => {
     const found = findConflicts([
       article('a', { legacyUrl: 'http://old.example.gov.cn/kfqxw/t1.html' }),

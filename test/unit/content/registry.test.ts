@@ -99,11 +99,23 @@ describe('registry problems', () => {
     ]);
   });
 
-  test('two names with one pinyin slug need a slug override', () => {
-    const found = problems('regions:\n  - name: 盐城\n  - name: 延城\nzones: []\n');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^content\/registry\.yaml:3: slug: “延城”与第 2 行的“盐城”网址相同（yancheng）/);
-    expect(problems('regions:\n  - name: 盐城\n  - name: 延城\n    slug: yancheng-2\nzones: []\n')).toEqual([]);
+  test('two names with one pinyin are no problem: each gets its own slug (slug-assign)', () => {
+    expect(problems('regions:\n  - name: 泰州\n  - name: 台州\nzones: []\n')).toEqual([]);
+  });
+
+  test('two names pinned to one slug are reported at the second slug line', () => {
+    expect(problems('regions:\n  - name: 泰州\n    slug: taizhou\n  - name: 台州\n    slug: taizhou\nzones: []\n')).toEqual([
+      `${FILE}:5: slug: “台州”与第 2 行的“泰州”写了同一个 slug（taizhou），请改掉其中一个 / "台州" and "泰州" (line 2) are both given the slug "taizhou": change one of them (地区 region)`,
+    ]);
+  });
+
+  test('a source may be listed to pin its slug, and needs one', () => {
+    const reg = registry(`${SAMPLE}sources:\n  - name: 泰州日报\n    slug: taizhou-daily\n`);
+    expect(reg.slugs.source?.get('泰州日报')).toBe('taizhou-daily');
+    expect(problems(`${SAMPLE}sources:\n  - name: 台州日报\n    short: [台报]\n`)).toEqual([
+      `${FILE}:19: short: 未知字段，可用 name、slug / unknown field; use name, slug`,
+      `${FILE}:18: slug: 来源“台州日报”只为写明网址名而列出，缺少 slug / the source "台州日报" is listed to pin its URL name: slug is missing`,
+    ]);
   });
 
   test('unknown fields and bad slugs are named', () => {

@@ -26,10 +26,27 @@ describe('toSlug', () => {
     expect(toSlug('../etc/passwd')).toBe('etc-passwd');
   });
 
-  test('names with nothing to spell get a stable ASCII fallback', () => {
-    expect(toSlug('🎉')).toMatch(/^n[a-z0-9]+$/);
-    expect(toSlug('🎉')).toBe(toSlug('🎉'));
-    expect(toSlug('🎉')).not.toBe(toSlug('🎈'));
+  test('names with nothing to spell get their code points: stable, readable, distinct', () => {
+    expect(toSlug('🎉')).toBe('u1f389');
+    expect(toSlug('🎈')).toBe('u1f388');
+    // Han characters pinyin-pro does not know (CJK Extension B), kana.
+    expect(toSlug('𠀀')).toBe('u20000');
+    expect(toSlug('さくら')).toBe('u3055-u304f-u3089');
+    // Past four characters the rest is a short hash.
+    expect(toSlug('🎉🎉🎉🎉🎉')).toMatch(/^u1f389-u1f389-u1f389-u1f389-[a-z0-9]+$/);
+    expect(toSlug('🎉🎉🎉🎉🎉')).not.toBe(toSlug('🎉🎉🎉🎉🎈'));
+  });
+
+  test('names of digits or Latin letters only are their own readable slug', () => {
+    expect(toSlug('12345')).toBe('12345');
+    expect(toSlug('CCTV')).toBe('cctv');
+    expect(toSlug('ＣＣＴＶ 新闻')).toBe('cctv-xinwen');
+    expect(toSlug('Café de Paris')).toBe('cafe-de-paris');
+  });
+
+  test('homophones spell one slug: the assignment tells them apart', () => {
+    expect(toSlug('泰州市商务局')).toBe(toSlug('台州市商务局'));
+    expect(toSlug('苏州')).toBe(toSlug('宿州'));
   });
 
   test('Latin letters and digits are kept, lower-cased', () => {

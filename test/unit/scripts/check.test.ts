@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -83,7 +83,9 @@ describe('npm run check', () => {
       ).toBe(true);
     expect(lines).toHaveLength(EXPECTED.length + 1);
     expect(lines.at(-1)).toBe('9 个问题，涉及 9 个文件 / 9 problem(s) in 9 file(s)');
+    // A check with problems records no slugs: the lock is for what a build will publish.
     expect(result.stderr).toBe('');
+    expect(existsSync(join(root, 'content/slugs.lock'))).toBe(false);
   });
 
   test('--json prints the same problems as JSON', () => {
@@ -107,6 +109,26 @@ describe('npm run check', () => {
     const result = runCheck('clean/news');
     expect(result.stdout).toContain('no problems in 1 article(s)');
     expect(result.status).toBe(0);
+  });
+
+  test('homophones pass; their slugs are recorded once, and a later homophone never moves them', () => {
+    const news = join(root, 'homophones/news');
+    mkdirSync(news, { recursive: true });
+    writeFileSync(join(root, 'homophones/registry.yaml'), readFileSync(join(root, 'content/registry.yaml')));
+    writeFileSync(join(news, 'a.md'), valid({ source: '泰州日报', date: '2023-05-01' }));
+    const first = runCheck('homophones/news');
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('recorded the slugs of 3 name(s) in homophones/slugs.lock');
+    const lock = () => readFileSync(join(root, 'homophones/slugs.lock'), 'utf8');
+    expect(lock()).toContain('\n  泰州日报: taizhouribao\n');
+    // An older article of 台州日报 would come first by date; the lock keeps 泰州日报's URL.
+    writeFileSync(join(news, 'b.md'), valid({ source: '台州日报', date: '2019-01-01' }));
+    const second = runCheck('homophones/news');
+    expect(second.status).toBe(0);
+    expect(second.stderr).toContain('recorded the slugs of 1 name(s)');
+    expect(lock()).toContain('\n  台州日报: taizhouribao-2\n  泰州日报: taizhouribao\n');
+    const third = runCheck('homophones/news');
+    expect(third.stderr).toBe('');
   });
 
   test('a folder that does not exist is a usage error, not an empty pass', () => {

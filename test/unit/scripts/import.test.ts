@@ -121,7 +121,8 @@ describe('npm run import', () => {
       '已导入 / imported: saved/kfqxw/sz-gbk.html -> content/news/2019/2019-05-20-suzhou-gongye-yuanqu-faburencaixinzheng.md',
     );
     expect(lines).toContain('未导入 / not imported: saved/broken.html:');
-    expect(lines.at(-1)).toBe('导入 3 篇，跳过 0 篇，失败 1 个 / imported 3, skipped 0, failed 1');
+    expect(lines.at(-2)).toBe('导入 3 篇，跳过 0 篇，失败 1 个 / imported 3, skipped 0, failed 1');
+    expect(lines.at(-1)).toMatch(/^已在 content\/slugs\.lock 中记录 \d+ 个名称的网址名/);
 
     const check = checkContent({ rootDir: root, contentDir: 'content/news', articlePath });
     expect(check.problems).toEqual([]);
@@ -202,6 +203,7 @@ describe('npm run import: pictures', () => {
       '    找不到图片文件，已从正文删除 / no file found: removed from the body',
       '图片：复制 2 张，远程 1 张，缺少 1 张 / pictures: copied 2, remote 1, missing 1',
       '导入 1 篇，跳过 0 篇，失败 0 个 / imported 1, skipped 0, failed 0',
+      '已在 content/slugs.lock 中记录 3 个名称的网址名，请一并提交 / recorded the slugs of 3 name(s) in content/slugs.lock: commit it with the articles',
     ]);
     expect(checkContent({ rootDir: root, contentDir: 'content/news', articlePath }).problems).toEqual([]);
   });

@@ -105,8 +105,15 @@ describe('npm run new', () => {
       '招商引资，签约',
     );
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('已创建 / created content/news/2023/2023-04-07-yancheng-jingkaiqu-yusanjiaqiyeqianyue.md\n');
+    // The new names (region, zone, source) are recorded in the slug lock, as the build assigns them.
+    expect(result.stdout).toBe(
+      '已创建 / created content/news/2023/2023-04-07-yancheng-jingkaiqu-yusanjiaqiyeqianyue.md\n' +
+        '已在 content/slugs.lock 中记录 3 个名称的网址名，请一并提交 / recorded the slugs of 3 name(s) in content/slugs.lock: commit it with the articles\n',
+    );
     expect(result.status).toBe(0);
+    expect(readFileSync(join(root, 'content/slugs.lock'), 'utf8')).toContain(
+      '\nzones:\n  盐城经济技术开发区: yancheng-jingji-jishu-kaifaqu\n',
+    );
     const text = readFileSync(join(root, 'content/news/2023/2023-04-07-yancheng-jingkaiqu-yusanjiaqiyeqianyue.md'), 'utf8');
     expect(text).toContain('zone: 盐城经济技术开发区\nregion: 盐城\n');
     expect(text).toContain('tags: [招商引资, 签约]');

@@ -3,6 +3,7 @@ import type { Article } from '@/lib/content/article';
 import type { ArticlePageProps, ListingProps } from '@/lib/site/page-props';
 import { articlePageKey, listingPageKey, sharedKey } from '@/lib/site/page-keys';
 import { paginate } from '@/lib/site/pagination';
+import { siteSlugs, useSiteSlugs } from '@/lib/site/registry-slugs';
 import { article } from '../helpers';
 
 // Keys compare content: every case builds fresh objects, as each build does from its content.
@@ -53,6 +54,35 @@ describe('articlePageKey', () => {
     ].map(articlePageKey);
     expect(changed).not.toContain(base);
     expect(new Set(changed).size).toBe(changed.length);
+  });
+});
+
+describe('keys and the slugs of the names a page links to', () => {
+  /** The key of `props` while the site's slugs give `source` and `region` the slugs named. */
+  function withSlugs<T>(slugs: { source?: string; region?: string }, key: () => T): T {
+    const before = siteSlugs();
+    const source = new Map(slugs.source ? [['盐城经济技术开发区管委会', slugs.source]] : []);
+    const region = new Map(slugs.region ? [['盐城', slugs.region]] : []);
+    useSiteSlugs({ source, region });
+    try {
+      return key();
+    } finally {
+      useSiteSlugs(before);
+    }
+  }
+
+  test("an article page's key changes when its source's or region's slug does, the article unchanged", () => {
+    const keys = [
+      withSlugs({}, () => articlePageKey(articleProps())),
+      withSlugs({ source: 'yancheng-guanweihui-2' }, () => articlePageKey(articleProps())),
+      withSlugs({ region: 'yancheng-2' }, () => articlePageKey(articleProps())),
+    ];
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  test("a zone listing's key changes when its region's slug does (the breadcrumb links to it)", () => {
+    const listing = () => listingPageKey(listingProps([a(), b(), c()]));
+    expect(withSlugs({ region: 'yancheng-2' }, listing)).not.toBe(withSlugs({}, listing));
   });
 });
 

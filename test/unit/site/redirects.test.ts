@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseCsv } from '@/lib/audit/bulk-redirects';
-import { bulkRedirectsCsv, bulkRedirectsPath, csvField, redirectsFile } from '@/lib/site/redirects';
+import { bulkRedirectsCsv, bulkRedirectsPath, csvField, redirectsFile, slugRedirects } from '@/lib/site/redirects';
+import { buildSiteIndex } from '@/lib/site/site-index';
+import { useSiteSlugs } from '@/lib/site/registry-slugs';
 import { article } from '../helpers';
 
 describe('redirectsFile', () => {
@@ -15,6 +17,31 @@ describe('redirectsFile', () => {
 
   test('an old path that already is the new URL is left out rather than looping', () => {
     expect(redirectsFile([article('a', { slug: 'a', legacyUrl: 'http://old.example.gov.cn/news/a/' })])).toBe('');
+  });
+});
+
+describe('slugRedirects', () => {
+  test("a listing's old URL redirects page by page and its feed; an article's old URL; names with no page are left out", () => {
+    useSiteSlugs({ source: new Map([['泰州日报', 'taizhou-daily']]) });
+    const articles = ['a', 'b', 'c'].map((id) => article(id, { slug: id, source: '泰州日报' }));
+    const index = buildSiteIndex(articles, 0, [
+      { kind: 'source', name: '泰州日报', from: 'taizhouribao', to: 'taizhou-daily' },
+      { kind: 'news', name: '盐城新闻', from: 'yanchengxinwen', to: 'a' },
+      // A draft's name: no page to redirect to.
+      { kind: 'source', name: '台州日报', from: 'taizhouribao-2', to: 'taizhou-evening' },
+      { kind: 'news', name: '草稿', from: 'caogao', to: 'caogao-2' },
+    ]);
+    const moved = slugRedirects(index, 2);
+    useSiteSlugs({});
+    expect(redirectsFile([], moved)).toBe(
+      [
+        '/news/yanchengxinwen/ /news/a/ 301',
+        '/sources/taizhouribao/ /sources/taizhou-daily/ 301',
+        '/sources/taizhouribao/page/2/ /sources/taizhou-daily/page/2/ 301',
+        '/sources/taizhouribao/rss.xml /sources/taizhou-daily/rss.xml 301',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -19,7 +19,7 @@ const published = [
   article('a4', { zone: '盐城经济技术开发区', region: '盐城', year: 2023 }),
 ];
 // Two articles a page: the whole list and 盐城 have a second page, 苏州 does not.
-const has = plannedFiles(published, publicDir, 2);
+const has = plannedFiles(published, publicDir, {}, 2);
 const file = (path: string) => path.slice(1) + (path.endsWith('/') ? 'index.html' : '');
 
 test('every published article has its page, and no other article does', () => {

@@ -84,16 +84,16 @@ describe('paths', () => {
   });
 });
 
-describe('termSlug and the registry', () => {
+describe('termSlug and the slug table', () => {
   const slugs = { zone: new Map([['武汉东湖新技术开发区', 'guanggu']]), region: new Map([['西安', 'xian-shaanxi']]) };
 
-  test('a slug override in the registry replaces the pinyin of a zone or region', () => {
+  test('a name the table knows gets its slug from it; another gets the slug it spells', () => {
     expect(termSlug('zone', '武汉东湖新技术开发区', slugs)).toBe('guanggu');
     expect(termSlug('region', '西安', slugs)).toBe('xian-shaanxi');
     expect(termSlug('zone', '盐城经济技术开发区', slugs)).toBe('yancheng-jingji-jishu-kaifaqu');
   });
 
-  test('an override applies to its kind only: a source with the same name keeps its pinyin', () => {
+  test('the table is per kind: a source with the name of a region keeps its own slug', () => {
     expect(termSlug('source', '西安', slugs)).toBe('xian');
   });
 
