@@ -151,8 +151,10 @@ interface Found {
 async function find(pf: Pagefind, plan: readonly QueryPart[]): Promise<Found> {
   const parts = await Promise.all(
     plan.map(async (part) => {
-      const ordinary = await pf.search(part.terms.join(' '), {});
-      const exact = part.exact ? await pf.search(`"${part.terms.join(' ')}"`, {}) : undefined;
+      const [ordinary, exact] = await Promise.all([
+        pf.search(part.terms.join(' '), {}),
+        part.exact ? pf.search(`"${part.terms.join(' ')}"`, {}) : undefined,
+      ]);
       const members = new Set((exact ?? ordinary).results.map((result) => result.id));
       return { words: new Map(ordinary.results.map((result) => [result.id, result.words])), members };
     }),
