@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { stringify } from 'yaml';
 import { adminHtml, adminPolicy } from '../lib/cms/admin-page.ts';
 import { backendOrigins, decapConfig, type CmsOptions } from '../lib/cms/decap-config.ts';
+import { SAVE_RULES_SCRIPT, saveRulesScript } from '../lib/cms/save-rules.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { readRegistry } from '../lib/content/registry.ts';
 import { absoluteUrl, cmsPath, homePath } from '../lib/site/urls.ts';
@@ -14,7 +15,7 @@ import { SITE } from '../site.config.ts';
 /**
  * Writes the web editor into the output's `admin/` (docs/cms.md): Decap CMS's bundle, copied from
  * node_modules (never a CDN), its configuration generated from the schema and the registry
- * (src/lib/cms/decap-config.ts), and the page with its own CSP (src/lib/cms/admin-page.ts). It
+ * (src/lib/cms/decap-config.ts), the schema's rules across fields (src/lib/cms/save-rules.ts), and the page with its own CSP (src/lib/cms/admin-page.ts). It
  * runs before `_headers` is written, which detaches the site's policy from this folder.
  */
 
@@ -53,6 +54,7 @@ export function cmsEditor(): AstroIntegration {
         const files = bundleFiles(source);
         for (const file of files) copyFileSync(join(source, file), join(outDir, file));
         writeFileSync(join(outDir, 'config.yml'), stringify(decapConfig(registry, options), { lineWidth: 0 }));
+        writeFileSync(join(outDir, SAVE_RULES_SCRIPT), saveRulesScript());
         writeFileSync(join(outDir, 'index.html'), adminHtml(adminPolicy(backendOrigins(options)), `内容管理 · ${SITE.title}`));
         logger.info(`${cmsPath()}: Decap CMS (${files.length} files), ${options.backend.name} ${options.backend.repo}`);
       },

@@ -136,7 +136,7 @@ describe('/admin/ in the built site', () => {
     expect(readFileSync(join(built.dist, 'robots.txt'), 'utf8')).toContain('Disallow: /admin/');
     expect(readFileSync(join(built.dist, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin/');
     const html = readFileSync(join(built.dist, 'admin/index.html'), 'utf8');
-    expect(html).toContain('<script src="decap-cms.js"></script>');
+    expect(html).toContain('<script src="decap-cms.js"></script>\n<script src="save-rules.js"></script>');
     expect(html).toMatch(/http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'unsafe-eval'/);
     expect(existsSync(join(built.dist, 'admin/decap-cms.js'))).toBe(true);
     expect(built.output).toMatch(/\[devzone-audit\] checked/);
@@ -209,6 +209,22 @@ describe('an editor in Chromium', () => {
     rmSync(project, { recursive: true, force: true });
     await page.context().close();
   }, 300_000);
+
+  test('a 图片新闻 without a cover is refused before saving, with the schema message, and nothing is committed', async () => {
+    const before = commits();
+    const page = await newArticle();
+    await page.getByLabel('标题').fill('没有封面的图片新闻');
+    await page.getByLabel('发布时间').fill('2023-05-02 10:00');
+    await page.getByLabel('来源').fill('盐城经济技术开发区管委会');
+    await choose(page, '发布开发区', '盐城经济技术开发区');
+    await choose(page, '地区', '盐城');
+    await choose(page, '类型', '图片新闻');
+    await publish(page);
+    await page.getByText('图片新闻必须有封面图 / a 图片新闻 needs a cover').waitFor();
+    expect(commits()).toBe(before);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   test('an article without its 来源 is refused, in Chinese, and nothing is committed', async () => {
     const before = commits();

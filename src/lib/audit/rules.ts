@@ -1,6 +1,6 @@
 import { pagePathOf } from '@/lib/build/output-files';
 import { fileOfPath, judgeLink, linkPath, type LinkSite } from '@/lib/content/links';
-import { CMS_SCRIPT } from '@/lib/cms/admin-page';
+import { ADMIN_SCRIPTS } from '@/lib/cms/admin-page';
 import { articlePath, cmsPath, largeTextScriptPath } from '@/lib/site/urls';
 import type { ExpectedSite } from '@/lib/audit/expected';
 import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
@@ -160,13 +160,13 @@ export class SiteAudit {
     if (searchPage) this.searchScriptHashes = scan.inlineScripts.map(scriptHash);
     else if (scan.inlineScripts.length) this.find('unsafe-markup', `${file}: ${scan.inlineScripts.length} inline <script> element(s)`);
     // The web editor's page is there on purpose (src/integrations/cms.ts): it loads Decap's bundle
-    // and nothing else, under its own policy, which _headers must leave to it.
-    const allowed = from === cmsPath() ? `${cmsPath()}${CMS_SCRIPT}` : largeTextScriptPath();
+    // and the save rules, nothing else, under its own policy, which _headers must leave to it.
+    const allowed = from === cmsPath() ? ADMIN_SCRIPTS.map((script) => `${cmsPath()}${script}`) : [largeTextScriptPath()];
     if (from === cmsPath()) this.cmsPage = file;
     if (!searchPage)
       for (const src of scan.scriptSources)
-        if (this.resolve(src, from) !== allowed)
-          this.find('unsafe-markup', `${file}: <script src="${src}">, a script other than ${allowed}`);
+        if (!allowed.includes(this.resolve(src, from) ?? src))
+          this.find('unsafe-markup', `${file}: <script src="${src}">, a script other than ${allowed.join(' and ')}`);
     for (const url of scan.links) this.link(url, file, from);
     if (scan.canonical !== undefined) {
       const canonical = this.resolve(scan.canonical, from) ?? scan.canonical;

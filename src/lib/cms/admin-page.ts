@@ -11,7 +11,9 @@
  * `frame-ancestors` cannot be set by `<meta>`; `X-Frame-Options: DENY` of every response covers it.
  */
 
-/** The script the page loads: Decap's bundle, copied from node_modules/decap-cms/dist/. */
+import { SAVE_RULES_SCRIPT } from '@/lib/cms/save-rules';
+
+/** Decap's bundle, copied from node_modules/decap-cms/dist/. */
 export const CMS_SCRIPT = 'decap-cms.js';
 
 export function adminPolicy(connectOrigins: readonly string[]): string {
@@ -29,6 +31,9 @@ export function adminPolicy(connectOrigins: readonly string[]): string {
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+/** The scripts the page loads, in order: Decap, then the schema's rules across fields (src/lib/cms/save-rules.ts). */
+export const ADMIN_SCRIPTS = [CMS_SCRIPT, SAVE_RULES_SCRIPT];
+
 /** The page: no inline script, never indexed; Decap finds config.yml beside it. */
 export function adminHtml(policy: string, title: string): string {
   return `<!doctype html>
@@ -41,7 +46,7 @@ export function adminHtml(policy: string, title: string): string {
 <title>${title}</title>
 </head>
 <body>
-<script src="${CMS_SCRIPT}"></script>
+${ADMIN_SCRIPTS.map((script) => `<script src="${script}"></script>`).join('\n')}
 </body>
 </html>
 `;

@@ -54,6 +54,16 @@ function schemaMessage(name: FieldName, badValue: unknown): string {
 /** Date and time as `npm run new` writes them (src/lib/content/dates.ts, Beijing time when no offset is written). */
 const DATE_WIDGET = { widget: 'datetime', format: 'YYYY-MM-DD HH:mm', date_format: 'YYYY-MM-DD', time_format: 'HH:mm' };
 
+/**
+ * The largest picture the editor uploads: Cloudflare Pages serves no file above 25 MiB. The site
+ * serves pictures as they are (no resizing), so docs/editors.md asks for JPEG, PNG or WebP of a
+ * sensible size; Decap cannot limit the formats its picture field accepts (any `image/*`).
+ */
+export const MAX_PICTURE_BYTES = 25 * 1024 * 1024;
+
+/** Decap's built-in picture library, per field (the cover, and pictures in the body). */
+const PICTURE_LIBRARY = { config: { max_file_size: MAX_PICTURE_BYTES } };
+
 /** How each field of the schema is shown: the widget and its options, nothing the schema already says. */
 const WIDGETS: Record<FieldName, (registry: Registry) => Record<string, unknown>> = {
   title: () => ({ widget: 'string' }),
@@ -64,7 +74,7 @@ const WIDGETS: Record<FieldName, (registry: Registry) => Record<string, unknown>
   region: (registry) => ({ widget: 'select', options: [...registry.entries.region.keys()] }),
   type: () => ({ widget: 'select', options: [...NEWS_TYPES] }),
   summary: () => ({ widget: 'text' }),
-  cover: () => ({ widget: 'image', choose_url: true }),
+  cover: () => ({ widget: 'image', choose_url: true, media_library: PICTURE_LIBRARY }),
   coverAlt: () => ({ widget: 'string' }),
   draft: () => ({ widget: 'boolean' }),
   slug: () => ({ widget: 'string', pattern: [ARTICLE_SLUG_PATTERN.source, schemaMessage('slug', 'Not A Slug')] }),
@@ -102,7 +112,7 @@ export function decapFields(registry: Registry): DecapField[] {
       ...widget(registry),
     };
   });
-  return [...fields, { name: 'body', label: '正文', widget: 'markdown', required: false }];
+  return [...fields, { name: 'body', label: '正文', widget: 'markdown', required: false, media_library: PICTURE_LIBRARY }];
 }
 
 /**
@@ -128,13 +138,6 @@ export function entryTemplates(): { path: string; slug: string } {
  */
 const PICTURES = "{{fields.date | date('YYYY')}}/{{fields.date | date('YYYY-MM-DD')}}-{{slug}}";
 
-/**
- * The largest picture the editor uploads: Cloudflare Pages serves no file above 25 MiB. The site
- * serves pictures as they are (no resizing), so docs/editors.md asks for JPEG, PNG or WebP of a
- * sensible size; Decap cannot limit the formats its picture field accepts (any `image/*`).
- */
-export const MAX_PICTURE_BYTES = 25 * 1024 * 1024;
-
 /** Commit messages in the editors' words; `{{slug}}` is the file, `{{path}}` a picture. */
 const COMMIT_MESSAGES = {
   create: '新建文章 {{slug}}',
@@ -156,7 +159,6 @@ export function decapConfig(registry: Registry, options: CmsOptions): Record<str
     display_url: options.siteUrl,
     // Pictures chosen outside an article (the media page) go to public/images/ itself.
     media_folder: 'public/images',
-    media_library: { max_file_size: MAX_PICTURE_BYTES },
     public_folder: '/images',
     collections: [
       {

@@ -200,7 +200,7 @@ describe('SiteAudit', () => {
       'the search index has /admin/, the web editor',
     ]);
     expect(audit(site).get('unsafe-markup')).toEqual([
-      'admin/index.html: <script src="/_astro/a.js">, a script other than /admin/decap-cms.js',
+      'admin/index.html: <script src="/_astro/a.js">, a script other than /admin/decap-cms.js and /admin/save-rules.js',
     ]);
   });
 
