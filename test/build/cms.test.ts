@@ -63,6 +63,8 @@ function startProxy(port: number): Promise<ChildProcess> {
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
 
 beforeAll(async () => {
+  // decap-server commits with the git command, as the test reads the repository.
+  if (spawnSync('git', ['--version']).status !== 0) throw new Error('this test needs git on the PATH (apt-get install git)');
   work = tempDir('cms');
   repo = join(work, 'repo');
   mkdirSync(join(repo, 'content'), { recursive: true });
