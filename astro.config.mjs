@@ -8,6 +8,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { bulkRedirects } from './src/integrations/bulk-redirects.ts';
 import { hostLimits } from './src/integrations/host-limits.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
+import { cmsEditor } from './src/integrations/cms.ts';
 import { SITE } from './src/site.config.ts';
 
 // dist/ is kept between builds and pruned to what this build wrote (see the integration).
@@ -43,6 +44,9 @@ export default defineConfig({
     // Above the redirects Cloudflare Pages applies, moves the Bulk Redirects CSV the build wrote
     // out of dist/ to beside it (dist.cloudflare-bulk-redirects.csv), before anything lists dist/.
     bulkRedirects(),
+    // dist/admin/: the web editor (Decap CMS) and its configuration, generated from the schema and
+    // the registry; after the sitemap, so it is not listed, and before _headers, which gives it its policy.
+    cmsEditor(),
     // dist/_headers: security headers and cache rules for the files written above.
     securityHeaders({ bundleDir: 'pagefind', assetsDir: '_astro' }),
     // After every writer above, before the audit: removes what this build no longer writes

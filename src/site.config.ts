@@ -110,6 +110,26 @@ export const SITE = {
    */
   colours: { theme: '#0b4f9c', background: '#ffffff' },
   /**
+   * The web editor at /admin/ (docs/cms.md). `backend` is the git host it commits to, signing in
+   * with the host's own accounts: GitHub (`name: 'github'`, `repo: 'owner/name'`), GitLab
+   * (`'gitlab'`, plus `app_id`, `auth_type: 'pkce'`, and for a server of one's own `base_url`
+   * and `api_root`) or Gitea/Forgejo (`'gitea'`, `base_url`, `api_root` ending in `/api/v1`,
+   * `app_id`). No secret goes here: the built site is public. `localProxy` is decap-server's
+   * API, used only when the editor is opened on localhost (`DEVZONE_CMS_PROXY` changes it).
+   */
+  cms: {
+    backend: { name: 'github', repo: 'example/devzone-news', branch: 'main' } as {
+      name: 'github' | 'gitlab' | 'gitea';
+      repo: string;
+      branch: string;
+      api_root?: string;
+      base_url?: string;
+      app_id?: string;
+      auth_type?: 'pkce';
+    },
+    localProxy: process.env.DEVZONE_CMS_PROXY ?? 'http://localhost:8081/api/v1',
+  },
+  /**
    * Where the Markdown articles are. `DEVZONE_CONTENT_DIR` points a build at another corpus:
    * the build tests use small fixture folders and the benchmark uses generated archives.
    */

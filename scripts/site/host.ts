@@ -16,11 +16,13 @@ export interface HeaderRule {
   pattern: RegExp;
   path: string;
   headers: Array<[string, string]>;
+  /** Names of `! Name` lines: headers this rule removes from the response, whichever rule set them. */
+  detached: string[];
 }
 
 /**
- * Parses `_headers`: a path line, then indented `Name: value` lines; `*` matches anything, a
- * `:placeholder` one path segment.
+ * Parses `_headers`: a path line, then indented `Name: value` or `! Name` lines; `*` matches
+ * anything, a `:placeholder` one path segment.
  */
 export function parseHeaders(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
@@ -34,7 +36,14 @@ export function parseHeaders(text: string): HeaderRule[] {
           .replace(/\*/g, '.*')
           .replace(/:\w+/g, '[^/]+')}$`,
       );
-      rules.push({ pattern, path, headers: [] });
+      rules.push({ pattern, path, headers: [], detached: [] });
+    } else if (/^\s+!\s*\S/.test(line)) {
+      rules.at(-1)?.detached.push(
+        line
+          .replace(/^\s+!\s*/, '')
+          .trim()
+          .toLowerCase(),
+      );
     } else {
       const [, name, value] = /^\s+([^:]+):\s*(.*)$/.exec(line) ?? [];
       if (name) rules.at(-1)?.headers.push([name, value]);
@@ -43,17 +52,23 @@ export function parseHeaders(text: string): HeaderRule[] {
   return rules;
 }
 
-/** The headers a request path gets: every matching rule's, same names joined with ", ". */
+/**
+ * The headers a request path gets: every matching rule's, same names joined with ", ", less the
+ * names a matching rule detaches (`! Name`, which Cloudflare documents as removing a header a
+ * more pervasive rule added).
+ */
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const result: Record<string, string> = {};
+  const detached = new Set<string>();
   for (const rule of rules) {
     if (!rule.pattern.test(path)) continue;
+    for (const name of rule.detached) detached.add(name);
     for (const [name, value] of rule.headers) {
       const key = name.toLowerCase();
       result[key] = result[key] === undefined ? value : `${result[key]}, ${value}`;
     }
   }
-  return result;
+  return Object.fromEntries(Object.entries(result).filter(([name]) => !detached.has(name)));
 }
 
 const TYPES: Record<string, string> = {
@@ -68,6 +83,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 /** Types a CDN compresses: text. Pagefind's index files are gzip inside already. */

@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { fileOfPath, outputFiles } from '../lib/build/output-files.ts';
 import { inlineScripts } from '../lib/build/page-scripts.ts';
 import { headersFile, scriptHash } from '../lib/site/http-headers.ts';
-import { searchPath } from '../lib/site/urls.ts';
+import { cmsPath, searchPath } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 
 /**
@@ -21,7 +21,11 @@ export function securityHeaders(options: { bundleDir: string; assetsDir: string 
         const outDir = fileURLToPath(dir);
         const searchPage = join(outDir, fileOfPath(searchPath(), SITE.base) ?? '');
         const scriptHashes = inlineScripts(readFileSync(searchPage, 'utf8')).map(scriptHash);
-        const text = headersFile(outputFiles(outDir), { base: SITE.base, ...options, scriptHashes });
+        const files = outputFiles(outDir);
+        // The web editor brings its own policy (src/integrations/cms.ts); the site's is detached there.
+        const cmsDir = cmsPath().slice(SITE.base.length, -1);
+        const ownPolicyDirs = files.some((file) => file.startsWith(`${cmsDir}/`)) ? [cmsDir] : [];
+        const text = headersFile(files, { base: SITE.base, ...options, scriptHashes, ownPolicyDirs });
         writeFileSync(join(outDir, '_headers'), text);
         logger.info(
           `_headers: ${text.split('\n').filter((line) => /^\S/.test(line)).length} rules, ${scriptHashes.length} inline script hash(es) in the CSP`,

@@ -1,6 +1,7 @@
 import { pagePathOf } from '@/lib/build/output-files';
 import { fileOfPath, judgeLink, linkPath, type LinkSite } from '@/lib/content/links';
-import { articlePath, largeTextScriptPath } from '@/lib/site/urls';
+import { ADMIN_SCRIPTS } from '@/lib/cms/admin-page';
+import { articlePath, cmsPath, largeTextScriptPath } from '@/lib/site/urls';
 import type { ExpectedSite } from '@/lib/audit/expected';
 import { scanHtml, scanXml, type PageScan, type XmlScan } from '@/lib/audit/scan';
 import { scriptHash } from '@/lib/site/http-headers';
@@ -79,6 +80,11 @@ export class SiteAudit {
   /** CSP hashes the search page's inline scripts need, and the CSP `_headers` gives. */
   private searchScriptHashes: string[] = [];
   private csp?: string;
+  /** The web editor's page, when the build wrote one, and what keeps it to itself. */
+  private cmsPage?: string;
+  private cmsPolicyDetached = false;
+  private cmsDisallowed = false;
+  private headersRule = '';
   /** The text of `_redirects`, for the Bulk Redirects check. */
   private redirects = '';
   private readonly expected: ExpectedSite;
@@ -153,10 +159,14 @@ export class SiteAudit {
     this.unsafe(file, scan.unsafe);
     if (searchPage) this.searchScriptHashes = scan.inlineScripts.map(scriptHash);
     else if (scan.inlineScripts.length) this.find('unsafe-markup', `${file}: ${scan.inlineScripts.length} inline <script> element(s)`);
+    // The web editor's page is there on purpose (src/integrations/cms.ts): it loads Decap's bundle
+    // and the save rules, nothing else, under its own policy, which _headers must leave to it.
+    const allowed = from === cmsPath() ? ADMIN_SCRIPTS.map((script) => `${cmsPath()}${script}`) : [largeTextScriptPath()];
+    if (from === cmsPath()) this.cmsPage = file;
     if (!searchPage)
       for (const src of scan.scriptSources)
-        if (this.resolve(src, from) !== largeTextScriptPath())
-          this.find('unsafe-markup', `${file}: <script src="${src}">, a script other than ${largeTextScriptPath()}`);
+        if (!allowed.includes(this.resolve(src, from) ?? src))
+          this.find('unsafe-markup', `${file}: <script src="${src}">, a script other than ${allowed.join(' and ')}`);
     for (const url of scan.links) this.link(url, file, from);
     if (scan.canonical !== undefined) {
       const canonical = this.resolve(scan.canonical, from) ?? scan.canonical;
@@ -227,11 +237,14 @@ export class SiteAudit {
       } else if (file === 'robots.txt') {
         const sitemap = /^sitemap:\s*(\S+)/i.exec(line.trim())?.[1];
         if (sitemap) this.link(sitemap, file, from);
+        if (line.trim() === `Disallow: ${cmsPath()}`) this.cmsDisallowed = true;
       } else if (file === '_headers') {
         if (/^\S/.test(line) && !line.startsWith('#') && !line.startsWith(this.site.base)) {
           this.find('outside-base', `_headers: the rule for ${line.trim()} is not under the base ${this.site.base}`);
         }
+        if (/^\S/.test(line)) this.headersRule = line.trim();
         this.csp ??= /^\s+Content-Security-Policy:\s*(.*)$/i.exec(line)?.[1];
+        if (this.headersRule === `${cmsPath()}*` && /^\s+!\s*Content-Security-Policy\s*$/i.test(line)) this.cmsPolicyDetached = true;
       }
     }
   }
@@ -299,6 +312,13 @@ export class SiteAudit {
         this.searchUrls.has(path) && 'is in the search index',
       ].filter(Boolean);
       if (places.length) this.find('unpublished', `${what} (${path}) ${places.join(', ')}`);
+    }
+    if (this.cmsPage) {
+      if (!this.cmsPolicyDetached)
+        this.find('headers', `_headers does not detach the site's CSP from ${cmsPath()}, so ${this.cmsPage} cannot run under its own`);
+      if (!this.cmsDisallowed) this.find('headers', `robots.txt does not disallow ${cmsPath()}, the web editor`);
+      if (this.sitemapUrls.has(absolute(cmsPath()))) this.find('headers', `the sitemap lists ${cmsPath()}, the web editor`);
+      if (this.searchUrls.has(cmsPath())) this.find('headers', `the search index has ${cmsPath()}, the web editor`);
     }
     if (this.csp === undefined) this.find('headers', '_headers is missing, or has no Content-Security-Policy');
     else

@@ -144,9 +144,6 @@ export function toSlug(name: string): string {
 /** News types have fixed slugs: there are two of them and they never change. */
 const TYPE_SLUGS: Record<NewsType, string> = { 文字新闻: 'wenzi', 图片新闻: 'tupian' };
 
-/** Article slugs that would collide with listing URLs under /news/. */
-const RESERVED_ARTICLE_SLUGS = new Set(['page']);
-
 const slugCache = new Map<string, string>();
 
 /** toSlug, remembered: the same few hundred names are asked for on every page. */
@@ -184,7 +181,14 @@ export function articleName(fileId: string): string {
   return fileId.split('/').pop() ?? fileId;
 }
 
-/** Whether a slug may name an article: not empty, not only digits, not a listing word. */
+/**
+ * A slug that may name an article: lower-case words of a-z and 0-9 joined by single hyphens, not
+ * only digits (a year's listing) and not `page` (the pager's word). One regular expression, so
+ * that the web editor's form (src/lib/cms/) applies the very same rule.
+ */
+export const ARTICLE_SLUG_PATTERN = /^(?!\d+$)(?!page$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether a slug may name an article (ARTICLE_SLUG_PATTERN). */
 export function isUsableArticleSlug(slug: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !/^\d+$/.test(slug) && !RESERVED_ARTICLE_SLUGS.has(slug);
+  return ARTICLE_SLUG_PATTERN.test(slug);
 }

@@ -55,13 +55,22 @@ export interface HeadersOptions {
   assetsDir: string;
   /** Hashes (scriptHash) of the search page's inline scripts, if any. */
   scriptHashes?: readonly string[];
+  /**
+   * Folders whose pages bring their own CSP (the web editor's, src/lib/cms/admin-page.ts): the
+   * site's policy is detached from them with Cloudflare's `! Header-Name`, because a second
+   * policy would not replace the first but add to it, and the stricter would win.
+   */
+  ownPolicyDirs?: readonly string[];
 }
 
 /** The hashed parts of a Pagefind bundle: chunk folders, and the metadata file named by its hash. */
 const PAGEFIND_HASHED_FOLDERS = new Set(['fragment', 'index', 'filter']);
 
 /** The `_headers` file for an output folder, given every file in it (relative, `/`-separated). */
-export function headersFile(files: readonly string[], { base, bundleDir, assetsDir, scriptHashes = [] }: HeadersOptions): string {
+export function headersFile(
+  files: readonly string[],
+  { base, bundleDir, assetsDir, scriptHashes = [], ownPolicyDirs = [] }: HeadersOptions,
+): string {
   const rules: Array<[string, string[]]> = [
     [
       `${base}*`,
@@ -73,6 +82,7 @@ export function headersFile(files: readonly string[], { base, bundleDir, assetsD
         'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()',
       ],
     ],
+    ...ownPolicyDirs.map((dir): [string, string[]] => [`${base}${dir}/*`, ['! Content-Security-Policy']]),
   ];
   const cache = new Map<string, string>();
   const bundles = files.filter((file) => posix.basename(file) === 'pagefind-entry.json').map((file) => posix.dirname(file));

@@ -161,6 +161,14 @@ export function largeTextScriptPath(): string {
   return publicFilePath('large-text.js');
 }
 
+/**
+ * The web editor (src/integrations/cms.ts, docs/cms.md): static files the build copies, never
+ * linked from the site, kept out of the sitemap, search and robots.
+ */
+export function cmsPath(): string {
+  return join('admin');
+}
+
 /** The search page. Other pages reach it with a plain form (`?q=`), so they need no script. */
 export function searchPath(): string {
   return join('search');

@@ -180,6 +180,30 @@ describe('SiteAudit', () => {
     ]);
   });
 
+  test('the web editor at /admin/ may load Decap, and must be detached from the site CSP and kept from robots, sitemap and search', () => {
+    const site = goodSite();
+    site.files.push('admin/decap-cms.js');
+    site.pages['admin/index.html'] = '<!doctype html><html><body><script src="decap-cms.js"></script></body></html>';
+    expect(audit(site).get('unsafe-markup')).toBeUndefined();
+    expect(audit(site).get('headers')).toEqual([
+      "_headers does not detach the site's CSP from /admin/, so admin/index.html cannot run under its own",
+      'robots.txt does not disallow /admin/, the web editor',
+    ]);
+    site.text._headers += '/admin/*\n  ! Content-Security-Policy\n';
+    site.text['robots.txt'] += 'Disallow: /admin/\n';
+    expect(audit(site).get('headers')).toBeUndefined();
+    site.xml['sitemap-0.xml'] = site.xml['sitemap-0.xml'].replace('</urlset>', `<url><loc>${origin}/admin/</loc></url></urlset>`);
+    site.search.push('/admin/');
+    site.pages['admin/index.html'] = site.pages['admin/index.html'].replace('</body>', '<script src="/_astro/a.js"></script></body>');
+    expect(audit(site).get('headers')).toEqual([
+      'the sitemap lists /admin/, the web editor',
+      'the search index has /admin/, the web editor',
+    ]);
+    expect(audit(site).get('unsafe-markup')).toEqual([
+      'admin/index.html: <script src="/_astro/a.js">, a script other than /admin/decap-cms.js and /admin/save-rules.js',
+    ]);
+  });
+
   test('two pages with one canonical URL', () => {
     const site = goodSite();
     site.pages['news/b/index.html'] = html('', `${origin}/news/a/`);

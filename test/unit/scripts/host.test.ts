@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
-import { host } from '../../../scripts/site/host.ts';
+import { headersFor, host, parseHeaders } from '../../../scripts/site/host.ts';
 
 let dir: string;
 let server: Server | undefined;
@@ -55,5 +55,18 @@ describe('host gzip', () => {
     const page = await get(`${origin}/`, 'gzip');
     expect(page.headers['content-encoding']).toBeUndefined();
     expect(page.body.toString()).toBe('<!doctype html><p>开发区新闻</p>');
+  });
+});
+
+describe('host _headers', () => {
+  test('every matching rule adds its headers, joined, and a `! Name` line detaches one whichever rule set it', () => {
+    const rules = parseHeaders(
+      "/*\n  Content-Security-Policy: script-src 'self'\n  X-Frame-Options: DENY\n/admin/*\n  ! Content-Security-Policy\n/news/*\n  Content-Security-Policy: img-src 'self'\n",
+    );
+    expect(headersFor(rules, '/news/a/')).toEqual({
+      'content-security-policy': "script-src 'self', img-src 'self'",
+      'x-frame-options': 'DENY',
+    });
+    expect(headersFor(rules, '/admin/')).toEqual({ 'x-frame-options': 'DENY' });
   });
 });

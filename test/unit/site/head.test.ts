@@ -37,8 +37,8 @@ describe('articleHead', () => {
 });
 
 describe('robotsTxt', () => {
-  test('allows everything and points at the absolute sitemap index', () => {
-    expect(robotsTxt()).toBe('User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap-index.xml\n');
+  test('allows everything but the web editor and points at the absolute sitemap index', () => {
+    expect(robotsTxt()).toBe('User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://news.example.org/sitemap-index.xml\n');
   });
 });
 

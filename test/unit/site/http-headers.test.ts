@@ -101,3 +101,15 @@ test('the CSP forbids inline script, plugins, framing and foreign bases', () => 
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("base-uri 'none'");
 });
+
+test('a folder with its own policy has the site CSP detached, and nothing else', () => {
+  const text = headersFile(['index.html', 'admin/index.html', 'admin/decap-cms.js'], {
+    base: '/kfq/',
+    bundleDir: 'pagefind',
+    assetsDir: '_astro',
+    ownPolicyDirs: ['admin'],
+  });
+  expect(text).toContain('/kfq/admin/*\n  ! Content-Security-Policy\n');
+  expect(text).toContain(`/kfq/admin/*\n  Cache-Control: ${REVALIDATE}\n`);
+  expect(text.match(/Content-Security-Policy: /g)).toHaveLength(1);
+});
