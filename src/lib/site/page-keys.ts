@@ -41,19 +41,22 @@ function pageKey(shown: unknown): string {
 
 /**
  * An article page's key: its props, each article in them by its sharedKey. The body is covered
- * by its file's name, the content store's digest of the article.
+ * by its file's name, the content store's digest of the article; the cover and the body's
+ * pictures by their facts, whose digest changes with the picture's bytes.
  */
-export function articlePageKey({ article, bodyFile, neighbours, related }: ArticlePageProps): string {
+export function articlePageKey({ article, cover, bodyImages, bodyFile, neighbours, related }: ArticlePageProps): string {
   const { newer, older } = neighbours;
   return pageKey({
     article: sharedKey(article),
+    cover,
+    bodyImages,
     bodyFile,
     neighbours: { newer: newer && sharedKey(newer), older: older && sharedKey(older) },
     related: related.map(sharedKey),
   });
 }
 
-/** A listing page's key: its props, each member article by its sharedKey. */
+/** A listing page's key: its props, each member article by its sharedKey, its covers by their facts. */
 export function listingPageKey({ page, ...listing }: ListingProps): string {
   return pageKey({ ...listing, page: { ...page, items: page.items.map(sharedKey) } });
 }
