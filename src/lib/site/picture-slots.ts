@@ -1,3 +1,4 @@
+import type { ImageMetadata } from 'astro';
 import type { ImageFacts } from '@/lib/build/image-facts';
 
 /**
@@ -80,4 +81,14 @@ export function slotWidths(facts: ImageFacts, slot: PictureSlot): number[] {
 export function shareBox(facts: ImageFacts): { width: number; height: number } {
   const box = cropBox(facts, SHARE_SIZE);
   return box.width >= SHARE_SIZE.width ? { ...SHARE_SIZE } : box;
+}
+
+/**
+ * A picture as getImage takes it (src/lib/site/pictures.ts): the metadata of a local image (what an
+ * `import` of a picture gives) plus the digest of its bytes, which Astro's transform hash covers,
+ * so encoded files change name when the picture changes.
+ */
+export function imageMetadata(facts: ImageFacts): ImageMetadata {
+  const meta = { src: facts.src, width: facts.width, height: facts.height, format: facts.format, digest: facts.digest };
+  return meta as ImageMetadata;
 }

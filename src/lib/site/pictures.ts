@@ -1,8 +1,8 @@
 import { getImage } from 'astro:assets';
-import type { ImageMetadata } from 'astro';
 import type { ImageFacts } from '@/lib/build/image-facts';
 import {
   fallbackFormat,
+  imageMetadata,
   isEncodable,
   shareBox,
   slotBox,
@@ -45,18 +45,12 @@ export interface Picture {
   height?: number;
 }
 
-/** The metadata of a local image for getImage: the digest makes the transforms' names change with the bytes. */
-function metadata(facts: ImageFacts): ImageMetadata {
-  const meta = { src: facts.src, width: facts.width, height: facts.height, format: facts.format, digest: facts.digest };
-  return meta as ImageMetadata;
-}
-
 const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' };
 
 async function encoded(facts: ImageFacts, slot: PictureSlot, format: 'avif' | 'webp' | 'jpg' | 'png') {
   const box = slotBox(facts, slot);
   return getImage({
-    src: metadata(facts),
+    src: imageMetadata(facts),
     width: box.width,
     height: box.height,
     widths: slotWidths(facts, slot),
@@ -108,17 +102,6 @@ export async function shareImage(src: string, facts: ImageFacts | undefined): Pr
   }
   const box = shareBox(facts);
   const format = fallbackFormat(facts);
-  const image = await getImage({ src: metadata(facts), width: box.width, height: box.height, format, fit: 'cover' });
+  const image = await getImage({ src: imageMetadata(facts), width: box.width, height: box.height, format, fit: 'cover' });
   return { url: image.src, width: box.width, height: box.height, type: MIME[format] ?? 'image/jpeg' };
-}
-
-/**
- * The URL of an article's small thumbnail (320 px wide, 16:9, WebP) for places outside the
- * listings, such as search results; the picture's own path when the pipeline does not encode it.
- */
-export async function thumbnailUrl(facts: ImageFacts): Promise<string> {
-  if (!isEncodable(facts)) return publicFilePath(facts.src);
-  const box = slotBox(facts, 'thumbnail');
-  const image = await getImage({ src: metadata(facts), width: box.width, height: box.height, format: 'webp', fit: 'cover' });
-  return image.src;
 }
