@@ -156,7 +156,7 @@ export function buildArticle(seed: number, index: number): Article {
   if (isPicture(seed, index)) {
     const cover = int(rng, 1, COVER_ALTS.length);
     const alt = fill(ctx, COVER_ALTS[cover - 1]);
-    fields.push(['type', '图片新闻'], ['cover', `/images/covers/cover-${String(cover).padStart(2, '0')}.svg`]);
+    fields.push(['type', '图片新闻'], ['cover', `/images/covers/cover-${String(cover).padStart(2, '0')}.jpg`]);
     fields.push(['coverAlt', yamlString(alt)]);
     pictureRef = fill(ctx, pick(rng, PICTURE_REFS).split('{ALT}').join(alt));
   } else {

@@ -114,7 +114,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
     threads: availableParallelism(),
     batch: RENDER_BATCH,
   };
-  await runBatches(jobs(), options, ({ id, file, digest, data }, { html, text }) => {
+  await runBatches(jobs(), options, ({ id, file, digest, data }, { html, text, images }) => {
     rendered++;
     progress.tick();
     const body = bodyFile(bodies, digest);
@@ -125,7 +125,7 @@ async function storeChecked(context: LoaderContext, result: CheckResult, rootDir
       data,
       filePath: file,
       digest,
-      rendered: { html: '', metadata: { summary: data.summary ?? summarize(text), bodyFile: body } },
+      rendered: { html: '', metadata: { summary: data.summary ?? summarize(text), bodyFile: body, imagePaths: images } },
     });
   }).finally(() => progress.done());
   // What a rebuild had to render tells an editor (and the bench) whether a code change reached the articles.

@@ -223,7 +223,7 @@ describe('particular items', () => {
     expect(new Date(item.pubDate).toISOString()).toBe('2024-03-01T08:00:00.000Z');
   });
 
-  test('a 图片新闻 cover is an enclosure whose length is the file size; a remote one has length 0', () => {
+  test('a 图片新闻 cover is an enclosure whose length is the file size; a remote one unread (no network) has length 0', () => {
     const local = itemBySlug('yancheng-gaoxin-changfang');
     expect(local.enclosure).toEqual({
       '@_url': `${SITE_URL}/images/covers/cover-01.svg`,
@@ -238,6 +238,12 @@ describe('particular items', () => {
       '@_length': '0',
       '@_type': 'image/jpeg',
     });
+    // A JPEG cover (the generated articles'): the full-size file editors committed, not one of the page's smaller copies.
+    const photo = (readFeed('news/rss.xml').channel.item ?? []).find((item) => item.enclosure?.['@_url'].endsWith('.jpg'));
+    expect(photo?.enclosure?.['@_url']).toMatch(new RegExp(`^${SITE_URL}/images/covers/cover-\\d\\d\\.jpg$`));
+    expect(photo?.enclosure?.['@_type']).toBe('image/jpeg');
+    const original = join(ROOT, 'public', pathOf(photo?.enclosure?.['@_url'] ?? ''));
+    expect(photo?.enclosure?.['@_length']).toBe(String(statSync(original).size));
     for (const file of feedFiles()) {
       for (const item of readFeed(file).channel.item ?? []) {
         if (!item.enclosure?.['@_url'].startsWith(SITE_URL)) continue;
@@ -341,8 +347,17 @@ describe('article metadata', () => {
       expect(og('og:title'), path).toBe($('h1').text().trim());
       expect(og('article:published_time'), path).toBe(datetime);
       expect(datetime, path).toMatch(/\+08:00$/);
-      const cover = $('.article__cover img').attr('src');
-      expect(og('og:image'), path).toBe(cover && new URL(cover, SITE_URL).href);
+      // The link-preview picture: the 1200x630 JPEG of an encoded cover (site.test.ts reads its
+      // pixels), a remote cover's own URL, nothing for an SVG cover or none.
+      const cover = $('.article__cover img');
+      const encoded = cover.parent('picture').find('source').length > 0;
+      const remote = /^https:/.test(cover.attr('src') ?? '');
+      const image = og('og:image');
+      if (encoded) {
+        expect(image, path).toMatch(new RegExp(`^${SITE_URL}/images/covers/cover-\\d\\d_[\\w-]+\\.jpg$`));
+        expect([og('og:image:type'), og('og:image:width'), og('og:image:height')], path).toEqual(['image/jpeg', '1200', '630']);
+      } else if (remote) expect(image, path).toBe(cover.attr('src'));
+      else expect(image, path).toBeUndefined();
 
       const [article, breadcrumb] = jsonLd(path);
       expect(article['@type'], path).toBe('NewsArticle');
@@ -356,7 +371,9 @@ describe('article metadata', () => {
       expect((article.author as Node).name, path).toBe(source);
       expect((article.sourceOrganization as Node).name, path).toBe(source);
       expect(article.contentLocation, path).toMatchObject({ name: zone, containedInPlace: { '@type': 'City', name: region } });
-      if (cover) expect(article.image, path).toEqual([new URL(cover, SITE_URL).href]);
+      if (encoded) expect(article.image, path).toEqual([{ '@type': 'ImageObject', url: image, width: 1200, height: 630 }]);
+      else if (remote) expect(article.image, path).toEqual([{ '@type': 'ImageObject', url: image }]);
+      else expect(article, path).not.toHaveProperty('image');
 
       const crumbs = $('.breadcrumb li')
         .map((_, li) => [[$(li).text().trim(), $(li).find('a').attr('href')]])

@@ -1,11 +1,13 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import sharp from 'sharp';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '@/lib/audit/bulk-redirects';
 import { readIco } from '@/lib/site/icons';
+import { localImageFacts } from '@/lib/build/image-facts';
+import { thumbnailUrl } from '@/lib/site/thumbnail-url';
 import { buildSite, generateCorpus, hasPage, listFiles, listingMembers, page, ROOT, tempDir, type BuildResult } from './helpers';
 
 /**
@@ -66,11 +68,15 @@ describe('article page', () => {
     expect($('.breadcrumb a').last().attr('href')).toBe('/types/wenzi/');
   });
 
-  test('a 图片新闻 shows its cover with its description', () => {
+  test('a 图片新闻 shows its cover with its description; an SVG cover as it is, with its real size', () => {
     const $ = page(dist, '/news/yancheng-gaoxin-changfang/');
     expect($('.article__cover img').attr('src')).toBe('/images/covers/cover-01.svg');
+    expect($('.article__cover source')).toHaveLength(0);
+    expect([$('.article__cover img').attr('width'), $('.article__cover img').attr('height')]).toEqual(['800', '450']);
     expect($('.article__cover img').attr('alt')).toBe('盐城高新区新建的标准化厂房');
     expect($('.breadcrumb li').last().text().trim()).toBe('图片新闻');
+    // No link preview shows an SVG: no og:image rather than one no one reads.
+    expect($('meta[property="og:image"]')).toHaveLength(0);
   });
 
   test('dangerous HTML in the body is made safe, harmless content kept', () => {
@@ -82,6 +88,131 @@ describe('article page', () => {
     expect(body.find('[style]').length).toBe(0);
     expect(body.text()).toContain('点击这里');
     expect(body.find('table td').first().text()).toBe('新能源电池');
+  });
+});
+
+describe('pictures', () => {
+  /** The files of a srcset with the width each claims. */
+  const candidates = (srcset: string | undefined) =>
+    (srcset ?? '').split(', ').map((candidate) => {
+      const [url, descriptor] = candidate.trim().split(' ');
+      return { file: join(dist, decodeURI(url)), width: Number.parseInt(descriptor, 10) };
+    });
+  /** Every srcset of a <picture>: its sources' and its <img>'s, by type (the <img>'s as `fallback`). */
+  const srcsets = ($: CheerioAPI, img: Parameters<CheerioAPI>[0]) => {
+    const picture = $(img).parent('picture');
+    const sets = picture
+      .find('source')
+      .map((_, source) => [[$(source).attr('type') ?? '', $(source).attr('srcset')]])
+      .get() as Array<[string, string | undefined]>;
+    return [...sets, ['fallback', $(img).attr('srcset')]] as Array<[string, string | undefined]>;
+  };
+  const photoArticle = () => {
+    const path = articlePaths().find((candidate) => page(dist, candidate)('.article__cover source').length > 0);
+    if (!path) throw new Error('no article with an encoded cover');
+    return path;
+  };
+
+  test("an article's JPEG cover: AVIF, WebP and JPEG in every width claimed, files in the output, the real size, fetched first", async () => {
+    const $ = page(dist, photoArticle());
+    const img = $('.article__cover img');
+    const name = /cover-\d\d/.exec(img.attr('src') ?? '')?.[0];
+    const original = await sharp(join(ROOT, 'public/images/covers', `${name}.jpg`)).metadata();
+    expect([img.attr('width'), img.attr('height')]).toEqual([String(original.width), String(original.height)]);
+    expect([img.attr('loading'), img.attr('fetchpriority')]).toEqual(['eager', 'high']);
+    expect(img.attr('sizes')).toBe('(min-width: 42.375rem) 40.375rem, calc(100vw - 2rem)');
+    const sets = srcsets($, '.article__cover img');
+    expect(sets.map(([type]) => type)).toEqual(['image/avif', 'image/webp', 'fallback']);
+    for (const [type, srcset] of sets) {
+      const files = candidates(srcset);
+      expect(
+        files.map((file) => file.width),
+        type,
+      ).toEqual([360, 540, 720, 960, 1280]);
+      for (const { file, width } of files) {
+        const meta = await sharp(file).metadata();
+        expect([meta.format, meta.width, meta.height], file).toEqual([
+          type === 'fallback' ? 'jpeg' : type === 'image/avif' ? 'heif' : 'webp',
+          width,
+          Math.round((width * original.height) / original.width),
+        ]);
+      }
+    }
+    expect(candidates(img.attr('srcset')).at(-1)?.file).toBe(join(dist, img.attr('src') ?? ''));
+  });
+
+  test('og:image: one 1200x630 JPEG in the output, the same in the NewsArticle', async () => {
+    const $ = page(dist, photoArticle());
+    const url = $('meta[property="og:image"]').attr('content') ?? '';
+    expect($('meta[property="og:image"]')).toHaveLength(1);
+    const meta = await sharp(join(dist, new URL(url).pathname)).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
+    expect([$('meta[property="og:image:width"]').attr('content'), $('meta[property="og:image:height"]').attr('content')]).toEqual([
+      '1200',
+      '630',
+    ]);
+    const article = JSON.parse($('script[type="application/ld+json"]').first().text()) as { image: unknown };
+    expect(article.image).toEqual([{ '@type': 'ImageObject', url, width: 1200, height: 630 }]);
+  });
+
+  test('a JPEG in the body: a lazy <picture> of the real size, alt kept, files as claimed', async () => {
+    const $ = page(dist, '/news/yancheng-gaoxin-changfang/');
+    const img = $('.article__body picture img');
+    expect(img.attr('alt')).toBe('厂房内景');
+    expect([img.attr('width'), img.attr('height'), img.attr('loading')]).toEqual(['1600', '900', 'lazy']);
+    for (const [type, srcset] of srcsets($, '.article__body picture img')) {
+      for (const { file, width } of candidates(srcset)) expect((await sharp(file).metadata()).width, `${type} ${file}`).toBe(width);
+    }
+  });
+
+  test("thumbnailUrl (for search results) names the file the listings show: the cover's 320 px WebP thumbnail", async () => {
+    const $ = page(dist, '/types/tupian/');
+    let checked = 0;
+    for (const img of $('img.article-list__cover').toArray()) {
+      const original = /\/images\/covers\/cover-\d\d/.exec($(img).attr('src') ?? '')?.[0];
+      if (!original || !$(img).attr('src')?.includes('_')) continue;
+      const cover = `${original}.jpg`;
+      const facts = await localImageFacts(cover, join(ROOT, 'public', cover));
+      const webp = srcsets($, img).find(([type]) => type === 'image/webp')?.[1];
+      expect(thumbnailUrl(cover, facts), cover).toBe(candidates(webp).at(-1)?.file.slice(dist.length));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(
+      thumbnailUrl(
+        '/images/covers/cover-01.svg',
+        await localImageFacts('/images/covers/cover-01.svg', join(ROOT, 'public/images/covers/cover-01.svg')),
+      ),
+    ).toBe('/images/covers/cover-01.svg');
+  });
+
+  test('listing thumbnails: 16:9 crops, lazy, in every width claimed, and a page of them weighs under 100 KB in any format', async () => {
+    const listings = htmlPages().filter((file) => !/^news\/(?!page\/)[^/]+\/index\.html$/.test(file));
+    let checked = 0;
+    for (const file of listings) {
+      const $ = load(readFileSync(join(dist, file), 'utf8'));
+      const thumbnails = $('img.article-list__cover').toArray();
+      // The most a browser can fetch: for each thumbnail, the largest file of its heaviest format.
+      let heaviest = 0;
+      for (const img of thumbnails) {
+        // An encoded cover's largest thumbnail is 320x180; an SVG one (the fixture's) is itself, at its real size.
+        const encoded = $(img).parent('picture').find('source').length > 0;
+        const size = encoded ? ['320', '180'] : ['800', '450'];
+        expect([$(img).attr('loading'), $(img).attr('width'), $(img).attr('height')], file).toEqual(['lazy', ...size]);
+        const sizes = srcsets($, img).map(([, srcset]) => statSync(candidates(srcset ?? $(img).attr('src')).at(-1)?.file ?? '').size);
+        heaviest += Math.max(...sizes);
+      }
+      expect(heaviest, file).toBeLessThan(100_000);
+      checked += thumbnails.length > 0 ? 1 : 0;
+    }
+    expect(checked).toBeGreaterThan(5);
+    const $ = page(dist, '/types/tupian/');
+    for (const [type, srcset] of srcsets($, 'img.article-list__cover')) {
+      for (const { file, width } of candidates(srcset)) {
+        const meta = await sharp(file).metadata();
+        expect([meta.width, meta.height], `${type} ${file}`).toEqual([width, Math.round((width * 9) / 16)]);
+      }
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
  * Astro keeps its own files in the same folder, named by Astro, not by us (ASTRO_CACHE_FILES):
  * the content store (`data-store.json`), the incremental build's manifest
  * (`incremental-build.json`: each page's key and its route's dependency hash) and its copies of
- * rendered pages (`dist/`).
+ * rendered pages (`dist/`), and its encoded pictures (`assets/`).
  */
 
 /** Astro's cacheDir when DEVZONE_CACHE_DIR sets none, relative to the project root. */
@@ -38,6 +38,8 @@ export const CACHE_FILES = {
   outputStamp: 'devzone-output.json',
   /** What `npm run check -- --cache` found in each article file alone (src/lib/build/check-cache.ts). */
   checkResults: 'devzone-check.bin',
+  /** The size, format and byte length of each remote (http(s)) picture the build could read (src/lib/build/remote-images.ts). */
+  remoteImages: 'devzone-remote-images.json',
 } as const;
 
 /** Astro's own files in the cache folder: the project reads `incrementalManifest` and writes none of them. */
@@ -45,6 +47,11 @@ export const ASTRO_CACHE_FILES = {
   contentStore: 'data-store.json',
   incrementalManifest: 'incremental-build.json',
   pageCopies: 'dist',
+  /**
+   * Astro's encoded pictures (AVIF, WebP, JPEG/PNG in each width), one file per transform named by
+   * its hash (src/lib/site/pictures.ts): a warm build copies them instead of encoding again.
+   */
+  optimizedImages: 'assets',
 } as const;
 
 export type CacheFile = keyof typeof CACHE_FILES;

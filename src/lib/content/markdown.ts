@@ -102,6 +102,21 @@ export interface RenderedBody {
   html: string;
   /** The body as plain text, whitespace collapsed: for the summary of an article that has none. */
   text: string;
+  /**
+   * The `src` of each picture of the site's own in the body, written from the site's root
+   * (`/images/a.jpg`), once each: the pages show them through the image pipeline (src/lib/site/pictures.ts).
+   */
+  images: string[];
+}
+
+/** The distinct root-relative `src` of the tree's `<img>` elements. */
+function localImages(tree: Root): string[] {
+  const found = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const src = node.tagName === 'img' ? node.properties.src : undefined;
+    if (typeof src === 'string' && /^\/(?!\/)/.test(src)) found.add(src);
+  });
+  return [...found];
 }
 
 export function renderMarkdown(markdown: string): RenderedBody {
@@ -112,6 +127,7 @@ export function renderMarkdown(markdown: string): RenderedBody {
   return {
     html: stringifier.stringify(tree),
     text: toText(prose).replace(/\s+/g, ' ').trim(),
+    images: localImages(tree),
   };
 }
 

@@ -40,8 +40,8 @@ export function feedGuid(slug: string): string {
 }
 
 /**
- * An article as a feed item. `html` is the page's sanitised body; `coverBytes` is the cover
- * file's length (see src/lib/content/covers.ts), given when the article has a cover.
+ * An article as a feed item. `html` is the page's sanitised body; `coverBytes` is the full-size
+ * cover file's length (src/lib/feeds/feed-responses.ts), given when the article has a cover.
  */
 export function feedItem(article: Article, html: string, coverBytes?: number): RSSFeedItem {
   const link = absoluteUrl(articlePath(article.slug));

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { Article } from '@/lib/content/article';
 import { timed } from '@/lib/build/stage-stats';
-import { getArticleHtml, getSiteIndex, isPreview } from '@/lib/site/collections';
-import { coverSizes, fileSize } from '@/lib/content/covers';
+import type { ImageFacts } from '@/lib/build/image-facts';
+import { getArticleHtml, getSiteImages, getSiteIndex, isPreview } from '@/lib/site/collections';
+import { isRemoteCover } from '@/lib/content/covers';
 import type { FeedListing } from '@/lib/feeds/feed-links';
 import { feedItem, feedOptions } from '@/lib/feeds/feed-mapping';
 import { SITE } from '@/site.config';
@@ -11,24 +11,27 @@ import { SITE } from '@/site.config';
 /**
  * The feeds of this build. An article is in up to six feeds (site, region, zone, type, source,
  * year), so its item (body parsed, URLs made absolute) is made once and reused by each; cover
- * files are stat'ed once for the whole archive. In preview (npm run dev) nothing is kept, so an
+ * files are read once for the whole archive (getSiteImages). In preview (npm run dev) nothing is kept, so an
  * edited article shows in its feeds on the next request.
  */
 
-let covers: Promise<Map<string, number>> | undefined;
 const items = new Map<string, Promise<RSSFeedItem>>();
 
-/** Every cover's byte length, stat'ed once. The build runs in the project root, as `npm run build` does. */
-async function loadCoverSizes(): Promise<Map<string, number>> {
-  const { all } = await getSiteIndex();
-  return coverSizes(all, join(process.cwd(), 'public'), fileSize);
+/**
+ * The enclosure's length: the full-size cover file's bytes. A remote cover the build could not
+ * read is announced with 0, which is what the RSS Advisory Board's best practices ask for when the
+ * size is unknown.
+ */
+function coverBytes(cover: string | undefined, facts: ReadonlyMap<string, ImageFacts>): number | undefined {
+  if (!cover) return undefined;
+  return facts.get(cover)?.bytes ?? (isRemoteCover(cover) ? 0 : undefined);
 }
 
-async function makeItem(article: Article, sizes: Map<string, number>): Promise<RSSFeedItem> {
-  return feedItem(article, await getArticleHtml(article.id), article.cover ? sizes.get(article.cover) : undefined);
+async function makeItem(article: Article, facts: ReadonlyMap<string, ImageFacts>): Promise<RSSFeedItem> {
+  return feedItem(article, await getArticleHtml(article.id), coverBytes(article.cover, facts));
 }
 
-function itemOf(article: Article, sizes: Map<string, number>): Promise<RSSFeedItem> {
+function itemOf(article: Article, sizes: ReadonlyMap<string, ImageFacts>): Promise<RSSFeedItem> {
   if (isPreview) return makeItem(article, sizes);
   let item = items.get(article.id);
   if (!item) {
@@ -45,7 +48,7 @@ export function feedResponse(listing: FeedListing): Promise<Response> {
 
 async function makeFeed(listing: FeedListing): Promise<Response> {
   const index = await getSiteIndex();
-  const sizes = await (isPreview ? loadCoverSizes() : (covers ??= loadCoverSizes()));
+  const sizes = await getSiteImages();
   const list = listing.kind === 'all' ? index.all : (index.groups[listing.kind].get(String(listing.name)) ?? []);
   const latest = list.slice(0, SITE.feedSize);
   const feedItems = await Promise.all(latest.map((article) => itemOf(article, sizes)));

@@ -10,6 +10,8 @@ import { assignSlugs } from '@/lib/content/slug-assign';
 import { readSlugLock } from '@/lib/content/slug-lock';
 import { rebaseHtml } from '@/lib/site/urls';
 import { useSiteSlugs } from '@/lib/site/registry-slugs';
+import type { ImageFacts } from '@/lib/build/image-facts';
+import { coversOf, knownFacts, loadImageFacts } from '@/lib/site/site-images';
 import { buildSiteIndex, type SiteIndex } from '@/lib/site/site-index';
 import { SITE } from '@/site.config';
 
@@ -83,12 +85,35 @@ export function getSiteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
+let images: Promise<Map<string, ImageFacts>> | undefined;
+
+/** The facts of every cover (src/lib/site/site-images.ts), read once per build; in preview, for every request. */
+export async function getSiteImages(): Promise<Map<string, ImageFacts>> {
+  if (isPreview) {
+    const { all } = await load();
+    const inBodies = await Promise.all(all.map((article) => bodyImagesOf(article.id)));
+    return loadImageFacts([...coversOf(all), ...inBodies.flat()]);
+  }
+  images ??= getSiteIndex().then(async (index) => {
+    const inBodies = await Promise.all(index.all.map((article) => bodyImagesOf(article.id)));
+    return loadImageFacts([...coversOf(index.all), ...inBodies.flat()]);
+  });
+  return images;
+}
+
 /** The file that holds an article's body (src/lib/build/body-store.ts), named by the content store's digest. */
 async function bodyFileOf(id: string): Promise<string> {
   const entry = await getEntry('news', id);
   const file = entry?.rendered?.metadata?.bodyFile;
   if (typeof file !== 'string') throw new Error(`no rendered body for the article ${id}`);
   return file;
+}
+
+/** The site's own pictures in an article's body (RenderedBody.images, src/lib/content/markdown.ts), as the loader stored them. */
+async function bodyImagesOf(id: string): Promise<string[]> {
+  const entry = await getEntry('news', id);
+  const images = entry?.rendered?.metadata?.imagePaths;
+  return Array.isArray(images) ? images.filter((src): src is string => typeof src === 'string') : [];
 }
 
 /**
@@ -107,11 +132,14 @@ export async function getArticleHtml(id: string): Promise<string> {
 /** Everything an article page shows: the page renders these props and nothing else of the content. */
 /** Every article page's props and its incremental-build key (articlePageKey). */
 export async function articlePages(): Promise<Array<{ props: ArticlePageProps; cacheKey: string }>> {
-  const index = await getSiteIndex();
+  const [index, facts] = await Promise.all([getSiteIndex(), getSiteImages()]);
   return Promise.all(
     index.all.map(async (article) => {
+      const inBody = await bodyImagesOf(article.id);
       const props: ArticlePageProps = {
         article,
+        cover: article.cover ? facts.get(article.cover) : undefined,
+        bodyImages: knownFacts(inBody, facts),
         bodyFile: await bodyFileOf(article.id),
         neighbours: index.neighbours.get(article.id) ?? {},
         related: index.related.get(article.id) ?? [],

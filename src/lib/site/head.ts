@@ -4,6 +4,7 @@ import { feedLinks, type FeedLink } from '@/lib/feeds/feed-links';
 import { articleBreadcrumb } from '@/lib/site/listings';
 import { pngIcon, SVG_ICON } from '@/lib/site/icons';
 import { absoluteUrl, manifestPath, publicFilePath } from '@/lib/site/urls';
+import type { ShareImage } from '@/lib/site/picture-slots';
 import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from '@/lib/site/structured-data';
 import { SITE } from '@/site.config';
 
@@ -61,14 +62,27 @@ export function iconLinks(): LinkTag[] {
   ];
 }
 
-/** An article page's head: og:type article with its cover and time, NewsArticle, BreadcrumbList, feeds. */
-export function articleHead(article: Article): PageMeta {
-  const cover = article.cover
-    ? [
-        { property: 'og:image', content: absoluteUrl(publicFilePath(article.cover)) },
-        { property: 'og:image:alt', content: article.coverAlt ?? '' },
-      ]
-    : [];
+/** The og:image tags of a link-preview picture (src/lib/site/pictures.ts shareImage): URL, type, size when known, description. */
+function imageTags(share: ShareImage, alt: string): MetaTag[] {
+  return [
+    { property: 'og:image', content: absoluteUrl(share.url) },
+    { property: 'og:image:type', content: share.type },
+    ...(share.width && share.height
+      ? [
+          { property: 'og:image:width', content: String(share.width) },
+          { property: 'og:image:height', content: String(share.height) },
+        ]
+      : []),
+    { property: 'og:image:alt', content: alt },
+  ];
+}
+
+/**
+ * An article page's head: og:type article with its cover's link-preview picture (`share`, absent
+ * for an article without a cover or with an SVG one) and time, NewsArticle, BreadcrumbList, feeds.
+ */
+export function articleHead(article: Article, share?: ShareImage): PageMeta {
+  const cover = share ? imageTags(share, article.coverAlt ?? '') : [];
   return {
     openGraph: [
       { property: 'og:type', content: 'article' },
@@ -77,7 +91,7 @@ export function articleHead(article: Article): PageMeta {
       { property: 'article:section', content: article.type },
       ...article.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     ],
-    jsonLd: [newsArticleJsonLd(article), breadcrumbJsonLd(articleBreadcrumb(article))],
+    jsonLd: [newsArticleJsonLd(article, share), breadcrumbJsonLd(articleBreadcrumb(article))],
     feeds: feedLinks({ kind: 'all' }, { kind: 'zone', name: article.zone }),
   };
 }

@@ -6,6 +6,8 @@ import { paginate } from '@/lib/site/pagination';
 import { homePath, listingPath, pageParam, sectionOf, taxonomyIndexPath, termSlug, type ListingKind } from '@/lib/site/urls';
 import { type TaxonomyKind } from '@/lib/content/taxonomy';
 import type { SiteIndex } from '@/lib/site/site-index';
+import type { ImageFacts } from '@/lib/build/image-facts';
+import { coverFacts } from '@/lib/site/site-images';
 
 /**
  * The paginated listings: their static paths, headings and breadcrumbs. Every listing route is
@@ -22,11 +24,18 @@ export interface ListingPath {
   cacheKey: string;
 }
 
-export function listingPaths(index: SiteIndex, kind: ListingKind, pageSize: number): ListingPath[] {
+/** `images`: the facts of every cover (getSiteImages in src/lib/site/collections.ts). */
+export function listingPaths(
+  index: SiteIndex,
+  kind: ListingKind,
+  pageSize: number,
+  images: ReadonlyMap<string, ImageFacts>,
+): ListingPath[] {
   const lists: Array<[string | undefined, Article[]]> = kind === 'all' ? [[undefined, index.all]] : [...index.groups[kind]];
   return lists.flatMap(([name, articles]) =>
     paginate(articles, pageSize).map((page) => {
-      const props: ListingProps = { kind, name, region: kind === 'zone' ? articles[0]?.region : undefined, page };
+      const region = kind === 'zone' ? articles[0]?.region : undefined;
+      const props: ListingProps = { kind, name, region, page, covers: coverFacts(page.items, images) };
       return {
         params:
           name === undefined

@@ -42,15 +42,18 @@ function pageKey(shown: unknown): string {
 
 /**
  * An article page's key: its props, each article in them by its sharedKey. The body is covered
- * by its file's name, the content store's digest of the article. The page links to its region,
- * zone and source, whose slugs another article can change (src/lib/content/slug-assign.ts), so
- * they are in the key too.
+ * by its file's name, the content store's digest of the article; the cover and the body's
+ * pictures by their facts, whose digest changes with the picture's bytes. The page links to its
+ * region, zone and source, whose slugs another article can change
+ * (src/lib/content/slug-assign.ts), so they are in the key too.
  */
-export function articlePageKey({ article, bodyFile, neighbours, related }: ArticlePageProps): string {
+export function articlePageKey({ article, cover, bodyImages, bodyFile, neighbours, related }: ArticlePageProps): string {
   const { newer, older } = neighbours;
   return pageKey({
     article: sharedKey(article),
     terms: [termSlug('region', article.region), termSlug('zone', article.zone), termSlug('source', article.source)],
+    cover,
+    bodyImages,
     bodyFile,
     neighbours: { newer: newer && sharedKey(newer), older: older && sharedKey(older) },
     related: related.map(sharedKey),
@@ -58,9 +61,9 @@ export function articlePageKey({ article, bodyFile, neighbours, related }: Artic
 }
 
 /**
- * A listing page's key: its props, each member article by its sharedKey, and the slugs of the
- * names it links to (its own, and a zone's region in the breadcrumb), which another article can
- * change (src/lib/content/slug-assign.ts).
+ * A listing page's key: its props, each member article by its sharedKey, its covers by their
+ * facts, and the slugs of the names it links to (its own, and a zone's region in the
+ * breadcrumb), which another article can change (src/lib/content/slug-assign.ts).
  */
 export function listingPageKey({ page, ...listing }: ListingProps): string {
   const { kind, name, region } = listing;

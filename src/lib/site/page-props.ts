@@ -1,3 +1,4 @@
+import type { ImageFacts } from '@/lib/build/image-facts';
 import type { Article } from '@/lib/content/article';
 import type { Neighbours } from '@/lib/site/article-groups';
 import type { Page } from '@/lib/site/pagination';
@@ -11,6 +12,10 @@ import type { ListingKind } from '@/lib/site/urls';
 
 export interface ArticlePageProps {
   article: Article;
+  /** Its cover's facts (size, digest): absent without a cover, or for a remote one the build could not read. */
+  cover?: ImageFacts;
+  /** The facts of the site's own pictures in its body, by `src` (the page shows them through the image pipeline). */
+  bodyImages: Record<string, ImageFacts>;
   /** Its body's file: named by the digest of the article's file, the registry and the code. */
   bodyFile: string;
   neighbours: Neighbours;
@@ -24,4 +29,6 @@ export interface ListingProps {
   /** For a zone, the region it belongs to (the breadcrumb goes through it). */
   region?: string;
   page: Page<Article>;
+  /** The facts of the page's covers, by cover (the listing shows each as a thumbnail). */
+  covers: Record<string, ImageFacts>;
 }

@@ -1,7 +1,8 @@
 import type { Article } from '@/lib/content/article';
 import { toBeijingIso } from '@/lib/content/dates';
 import type { Crumb } from '@/lib/site/listings';
-import { absoluteUrl, articlePath, homePath, listingPath, publicFilePath } from '@/lib/site/urls';
+import { absoluteUrl, articlePath, homePath, listingPath } from '@/lib/site/urls';
+import type { ShareImage } from '@/lib/site/picture-slots';
 import { SITE } from '@/site.config';
 
 /**
@@ -15,7 +16,17 @@ function organisation(name: string, path: string): JsonLd {
   return { '@type': 'Organization', name, url: absoluteUrl(path) };
 }
 
-export function newsArticleJsonLd(article: Article): JsonLd {
+/** The article's picture for search engines: the link-preview picture, with its size when known. */
+function imageObject(share: ShareImage): JsonLd {
+  return {
+    '@type': 'ImageObject',
+    url: absoluteUrl(share.url),
+    ...(share.width && share.height && { width: share.width, height: share.height }),
+  };
+}
+
+/** `share`: the cover's link-preview picture (src/lib/site/pictures.ts), absent without a cover or for an SVG one. */
+export function newsArticleJsonLd(article: Article, share?: ShareImage): JsonLd {
   const url = absoluteUrl(articlePath(article.slug));
   // 来源 is the office that issued the news: its author, and the organisation behind the facts.
   const source = organisation(article.source, listingPath('source', article.source));
@@ -32,7 +43,7 @@ export function newsArticleJsonLd(article: Article): JsonLd {
     inLanguage: SITE.lang,
     articleSection: article.type,
     ...(article.tags.length > 0 && { keywords: article.tags }),
-    ...(article.cover && { image: [absoluteUrl(publicFilePath(article.cover))] }),
+    ...(share && { image: [imageObject(share)] }),
     author: source,
     sourceOrganization: source,
     publisher: organisation(SITE.contact.organisation, homePath()),

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
-import { coverFile, coverSizes, coverType } from '@/lib/content/covers';
-import { article } from '../helpers';
+import { describe, expect, test } from 'vitest';
+import { coverFile, coverType } from '@/lib/content/covers';
 
 const PUBLIC = '/site/public';
 
@@ -30,30 +29,5 @@ describe('coverFile', () => {
     // …but an escaped slash only becomes one after decoding.
     expect(coverFile(PUBLIC, '/images/..%2F..%2F..%2Fetc/passwd')).toBeUndefined();
     expect(coverFile(PUBLIC, '/')).toBeUndefined();
-  });
-});
-
-describe('coverSizes', () => {
-  const articles = [
-    article('a', { cover: '/images/one.jpg' }),
-    article('b', { cover: '/images/one.jpg' }),
-    article('c', { cover: 'https://cdn.example.org/two.jpg' }),
-    article('d', { cover: '/images/missing.jpg' }),
-    article('e', { cover: '/images/missing.jpg' }),
-    article('f'),
-  ];
-
-  test('stats each local file once; remote covers have length 0 (unknown, no network at build)', () => {
-    const sizeOf = vi.fn((file: string) => (file.endsWith('one.jpg') ? 1234 : undefined));
-    const bytes = coverSizes(articles, PUBLIC, sizeOf);
-    expect(bytes.get('/images/one.jpg')).toBe(1234);
-    expect(bytes.get('https://cdn.example.org/two.jpg')).toBe(0);
-    expect(sizeOf).toHaveBeenCalledTimes(2);
-  });
-
-  test('a missing local cover has no length (the content check has refused its article already)', () => {
-    const bytes = coverSizes(articles, PUBLIC, () => undefined);
-    expect(bytes.has('/images/missing.jpg')).toBe(false);
-    expect(bytes.get('https://cdn.example.org/two.jpg')).toBe(0);
   });
 });

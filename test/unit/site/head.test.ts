@@ -17,17 +17,28 @@ describe('openGraph', () => {
 });
 
 describe('articleHead', () => {
-  const photo = article('p', { cover: '/images/covers/cover-01.svg', coverAlt: '厂房', tags: ['招商'], at: '2023-04-07T01:30:00Z' });
-  const head = articleHead(photo);
+  const photo = article('p', { cover: '/images/covers/cover-01.jpg', coverAlt: '厂房', tags: ['招商'], at: '2023-04-07T01:30:00Z' });
+  const share = { url: '/images/covers/cover-01_abc.jpg', width: 1200, height: 630, type: 'image/jpeg' };
+  const head = articleHead(photo, share);
   const og = openGraph({ title: photo.title, description: '' }, head.openGraph);
+  const value = (tags: typeof og, property: string) => tags.filter((tag) => tag.property === property).map((tag) => tag.content);
 
-  test('og:type article replaces website, with an absolute image and a +08:00 time', () => {
-    const value = (property: string) => og.filter((tag) => tag.property === property).map((tag) => tag.content);
-    expect(value('og:type')).toEqual(['article']);
-    expect(value('og:image')).toEqual(['https://news.example.org/images/covers/cover-01.svg']);
-    expect(value('og:image:alt')).toEqual(['厂房']);
-    expect(value('article:published_time')).toEqual(['2023-04-07T09:30:00+08:00']);
-    expect(value('article:tag')).toEqual(['招商']);
+  test('og:type article replaces website, with an absolute 1200x630 image and a +08:00 time', () => {
+    expect(value(og, 'og:type')).toEqual(['article']);
+    expect(value(og, 'og:image')).toEqual(['https://news.example.org/images/covers/cover-01_abc.jpg']);
+    expect(value(og, 'og:image:type')).toEqual(['image/jpeg']);
+    expect(value(og, 'og:image:width')).toEqual(['1200']);
+    expect(value(og, 'og:image:height')).toEqual(['630']);
+    expect(value(og, 'og:image:alt')).toEqual(['厂房']);
+    expect(value(og, 'article:published_time')).toEqual(['2023-04-07T09:30:00+08:00']);
+    expect(value(og, 'article:tag')).toEqual(['招商']);
+  });
+
+  test('a remote picture the build could not read: its URL, without a size; no picture (an SVG cover): no og:image', () => {
+    const remote = articleHead(photo, { url: 'https://cdn.example.org/a.jpg', type: 'image/jpeg' }).openGraph ?? [];
+    expect(value(remote, 'og:image')).toEqual(['https://cdn.example.org/a.jpg']);
+    expect(value(remote, 'og:image:width')).toEqual([]);
+    expect(value(articleHead(photo).openGraph ?? [], 'og:image')).toEqual([]);
   });
 
   test('NewsArticle and BreadcrumbList; the site feed, then the zone feed', () => {

@@ -4,6 +4,7 @@ import type { ArticlePageProps, ListingProps } from '@/lib/site/page-props';
 import { articlePageKey, listingPageKey, sharedKey } from '@/lib/site/page-keys';
 import { paginate } from '@/lib/site/pagination';
 import { siteSlugs, useSiteSlugs } from '@/lib/site/registry-slugs';
+import type { ImageFacts } from '@/lib/build/image-facts';
 import { article } from '../helpers';
 
 // Keys compare content: every case builds fresh objects, as each build does from its content.
@@ -11,15 +12,33 @@ const a = () => article('a', { at: '2024-05-01T10:00:00+08:00', summary: '摘要
 const b = () => article('b', { at: '2024-04-01T10:00:00+08:00' });
 const c = () => article('c', { at: '2024-03-01T10:00:00+08:00', cover: '/images/c.jpg', coverAlt: '图' });
 const d = () => article('d', { at: '2024-02-01T10:00:00+08:00' });
+const facts = (digest = 'AAAAAAAAAAAAAAAA'): ImageFacts => ({
+  src: '/images/c.jpg',
+  width: 1600,
+  height: 900,
+  format: 'jpeg',
+  bytes: 160_000,
+  hasAlpha: false,
+  digest,
+});
 
 function articleProps(change: (props: ArticlePageProps) => void = () => {}): ArticlePageProps {
-  const props = { article: a(), bodyFile: '/cache/devzone-bodies/x.html', neighbours: { newer: b(), older: c() }, related: [b(), d()] };
+  const props: ArticlePageProps = {
+    article: c(),
+    cover: facts(),
+    bodyImages: { '/images/in-body.png': { ...facts(), src: '/images/in-body.png', format: 'png' } },
+    bodyFile: '/cache/devzone-bodies/x.html',
+    neighbours: { newer: b(), older: a() },
+    related: [b(), d()],
+  };
   change(props);
   return props;
 }
 
 function listingProps(items: Article[], change: (props: ListingProps) => void = () => {}): ListingProps {
-  const props: ListingProps = { kind: 'zone', name: '盐城经济技术开发区', region: '盐城', page: paginate(items, 2)[0] };
+  const page = paginate(items, 2)[0];
+  const covers: Record<string, ImageFacts> = page.items.some((item) => item.cover) ? { '/images/c.jpg': facts() } : {};
+  const props: ListingProps = { kind: 'zone', name: '盐城经济技术开发区', region: '盐城', page, covers };
   change(props);
   return props;
 }
@@ -39,15 +58,20 @@ describe('articlePageKey', () => {
     expect(articlePageKey(articleProps())).toBe(articlePageKey(articleProps()));
   });
 
-  test('covers the article, its body file, both neighbours and the related news, down to one field', () => {
+  test('covers the article, its cover and body pictures, its body file, both neighbours and the related news, down to one field', () => {
     const base = articlePageKey(articleProps());
     const changed = [
       articleProps((p) => (p.article = { ...p.article, summary: '新摘要' })),
       articleProps((p) => (p.article = { ...p.article, updated: new Date('2024-05-02T10:00:00+08:00') })),
+      articleProps((p) => (p.cover = facts('BBBBBBBBBBBBBBBB'))), // the picture replaced under the same name
+      articleProps((p) => (p.cover = { ...facts(), width: 1200, height: 800 })),
+      articleProps(
+        (p) => (p.bodyImages = { '/images/in-body.png': { ...facts('CCCCCCCCCCCCCCCC'), src: '/images/in-body.png', format: 'png' } }),
+      ),
       articleProps((p) => (p.bodyFile = '/cache/devzone-bodies/y.html')),
       articleProps((p) => (p.neighbours.newer = { ...b(), title: '改过的上一条' })),
       articleProps((p) => (p.neighbours.older = undefined)),
-      articleProps((p) => (p.neighbours = { newer: c(), older: b() })),
+      articleProps((p) => (p.neighbours = { newer: a(), older: b() })),
       articleProps((p) => (p.related = [d(), b()])),
       articleProps((p) => (p.related = [b(), { ...d(), coverAlt: '新图' }])),
       articleProps((p) => (p.related = [b()])),
@@ -87,7 +111,7 @@ describe('keys and the slugs of the names a page links to', () => {
 });
 
 describe('listingPageKey', () => {
-  test('covers the listing, the page and every member, down to one field', () => {
+  test('covers the listing, the page, every member and its cover picture, down to one field', () => {
     const base = listingPageKey(listingProps([a(), b(), c()]));
     expect(listingPageKey(listingProps([a(), b(), c()]))).toBe(base);
     const changed = [
@@ -97,6 +121,8 @@ describe('listingPageKey', () => {
       listingProps([a(), { ...b(), zone: '苏州工业园区' }, c()]),
       listingProps([b(), a(), c()]),
       listingProps([a(), b(), c()], (p) => (p.page = paginate([a(), b(), c()], 2)[1])),
+      listingProps([c(), a(), b()]),
+      listingProps([c(), a(), b()], (p) => (p.covers = { '/images/c.jpg': facts('BBBBBBBBBBBBBBBB') })),
     ].map(listingPageKey);
     expect(changed).not.toContain(base);
     expect(new Set(changed).size).toBe(changed.length);

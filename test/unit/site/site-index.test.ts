@@ -42,15 +42,15 @@ describe('buildSiteIndex', () => {
 
 describe('listingPaths', () => {
   test('one path per page of every listing, with section and term only for taxonomies', () => {
-    expect(listingPaths(index, 'all', 3).map((path) => path.params)).toEqual([{ page: undefined }, { page: 'page/2' }]);
-    const regions = listingPaths(index, 'region', 2);
+    expect(listingPaths(index, 'all', 3, new Map()).map((path) => path.params)).toEqual([{ page: undefined }, { page: 'page/2' }]);
+    const regions = listingPaths(index, 'region', 2, new Map());
     expect(regions.map((path) => path.params)).toEqual([
       { section: 'regions', term: 'yancheng', page: undefined },
       { section: 'regions', term: 'yancheng', page: 'page/2' },
       { section: 'regions', term: 'suzhou', page: undefined },
     ]);
     expect(regions[1].props.page.items.map((item) => item.id)).toEqual(['a1']);
-    expect(listingPaths(index, 'zone', 10).find((path) => path.props.name === '苏州工业园区')?.props.region).toBe('苏州');
+    expect(listingPaths(index, 'zone', 10, new Map()).find((path) => path.props.name === '苏州工业园区')?.props.region).toBe('苏州');
   });
 });
 

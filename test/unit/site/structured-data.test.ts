@@ -9,14 +9,15 @@ const photo = article('2022/gaoxin-photo', {
   at: '2022-06-15T00:00:00+08:00',
   zone: '盐城高新技术产业开发区',
   type: '图片新闻',
-  cover: '/images/covers/cover-01.svg',
+  cover: '/images/covers/cover-01.jpg',
   summary: '摘要',
   tags: ['项目建设'],
 });
 
 describe('newsArticleJsonLd', () => {
   test('a NewsArticle with +08:00 date, 来源, publisher, place and cover', () => {
-    expect(newsArticleJsonLd(photo)).toEqual({
+    const share = { url: '/images/covers/cover-01_abc.jpg', width: 1200, height: 630, type: 'image/jpeg' };
+    expect(newsArticleJsonLd(photo, share)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: '图说盐城高新区',
@@ -27,7 +28,7 @@ describe('newsArticleJsonLd', () => {
       inLanguage: 'zh-CN',
       articleSection: '图片新闻',
       keywords: ['项目建设'],
-      image: ['https://news.example.org/images/covers/cover-01.svg'],
+      image: [{ '@type': 'ImageObject', url: 'https://news.example.org/images/covers/cover-01_abc.jpg', width: 1200, height: 630 }],
       author: {
         '@type': 'Organization',
         name: '盐城经济技术开发区管委会',

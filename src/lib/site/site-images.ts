@@ -1,0 +1,58 @@
+import { join, resolve } from 'node:path';
+import type { Article } from '@/lib/content/article';
+import { coverFile, isRemoteCover } from '@/lib/content/covers';
+import { cachePath, DEFAULT_CACHE_DIR } from '@/lib/build/cache-files';
+import { localImageFacts, type ImageFacts } from '@/lib/build/image-facts';
+import { remoteImageFacts } from '@/lib/build/remote-images';
+
+/**
+ * The facts (src/lib/build/image-facts.ts) of every cover and body picture of the site, read once per build:
+ * local files from public/, remote ones from the cache folder or their server. Pages take the
+ * real size from here, page keys (src/lib/site/page-keys.ts) the digest, so a page is rendered
+ * again when its picture changes, and feeds the byte length. A cover missing from the map is a
+ * remote one the build could not read (a missing local file has stopped the check already).
+ */
+
+/** The build runs in the project root, as `npm run build` does; the cache folder is Astro's (astro.config.mjs). */
+function buildPaths(): { publicDir: string; cacheDir: string } {
+  const root = process.cwd();
+  return { publicDir: join(root, 'public'), cacheDir: resolve(root, process.env.DEVZONE_CACHE_DIR ?? DEFAULT_CACHE_DIR) };
+}
+
+/** The facts of the pictures `srcs` names (covers as written in frontmatter), by that name. */
+export async function loadImageFacts(srcs: Iterable<string>): Promise<Map<string, ImageFacts>> {
+  const { publicDir, cacheDir } = buildPaths();
+  const distinct = [...new Set(srcs)];
+  const remote = distinct.filter(isRemoteCover);
+  const facts = await remoteImageFacts(remote, cachePath(cacheDir, 'remoteImages'));
+  const local = await Promise.all(
+    distinct
+      .filter((src) => !isRemoteCover(src))
+      .map(async (src) => {
+        const file = coverFile(publicDir, src);
+        return file === undefined ? undefined : localImageFacts(src, file);
+      }),
+  );
+  for (const fact of local) if (fact) facts.set(fact.src, fact);
+  return facts;
+}
+
+/** The covers of these articles. */
+export function coversOf(articles: readonly Article[]): string[] {
+  return articles.flatMap((article) => (article.cover ? [article.cover] : []));
+}
+
+/** The facts of the pictures `srcs` that the build read, by src, for a page's props (so its key covers them). */
+export function knownFacts(srcs: readonly string[], facts: ReadonlyMap<string, ImageFacts>): Record<string, ImageFacts> {
+  const shown: Record<string, ImageFacts> = {};
+  for (const src of srcs) {
+    const fact = facts.get(src);
+    if (fact) shown[src] = fact;
+  }
+  return shown;
+}
+
+/** The facts of the covers of these articles, by cover. */
+export function coverFacts(articles: readonly Article[], facts: ReadonlyMap<string, ImageFacts>): Record<string, ImageFacts> {
+  return knownFacts(coversOf(articles), facts);
+}
