@@ -13,6 +13,9 @@ import { memoryBudget, searchProcessesFor } from '../lib/build/host-memory.ts';
 import { siteTable, type ShardRow } from '../lib/search/page-table.ts';
 import { PAGE_TABLE } from '../lib/search/ranking.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
+import { isRemoteCover } from '../lib/content/covers.ts';
+import { toBeijingIso } from '../lib/content/dates.ts';
+import { coversOf, loadImageFacts } from '../lib/site/site-images.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
 import { feed, startPool, workerTask } from '../lib/build/worker-pool.ts';
@@ -195,9 +198,12 @@ async function shardTasks(manifest: string, cacheRoot: string): Promise<ShardTas
   const bodies = new Map(published.map(({ article, bodyFile }) => [article.id, bodyFile]));
   const articles = sortArticles(published.map(({ article }) => article));
   const print = await fingerprint();
-  return searchShards(articles, (article) => recordFields(article).sortKey, SITE.searchShardCap).map(({ key, items }) => ({
+  // Results show the covers' listing thumbnails, named from the pictures' facts; remote covers
+  // are shown as they are, so they are not read a second time here.
+  const facts = await loadImageFacts(coversOf(articles).filter((cover) => !isRemoteCover(cover)));
+  return searchShards(articles, (article) => toBeijingIso(article.date), SITE.searchShardCap).map(({ key, items }) => ({
     key,
-    articles: items.map((article) => ({ fields: recordFields(article), bodyFile: bodies.get(article.id) ?? '' })),
+    articles: items.map((article) => ({ fields: recordFields(article, facts), bodyFile: bodies.get(article.id) ?? '' })),
     cacheDir: cacheRoot,
     fingerprint: print,
   }));

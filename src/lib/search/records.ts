@@ -2,7 +2,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Article } from '@/lib/content/article';
 import { formatDate, formatDateTime, toBeijingIso } from '@/lib/content/dates';
-import { articlePath, publicFilePath } from '@/lib/site/urls';
+import type { ImageFacts } from '@/lib/build/image-facts';
+import { thumbnailUrl } from '@/lib/site/thumbnail-url';
+import { articlePath } from '@/lib/site/urls';
 import { ARTICLE_META_LABELS } from '@/lib/site/labels';
 import { GAP, indexTokens } from '@/lib/search/tokens';
 
@@ -56,7 +58,11 @@ export function htmlToText(html: string): string {
 /** What a record says of an article but its body text: computed for every article of the build, cheaply. */
 export type RecordFields = Omit<SearchRecord, 'body'>;
 
-export function recordFields(article: Article): RecordFields {
+/**
+ * An article's record fields. `facts` are its cover's (src/lib/site/site-images.ts): results then
+ * show the listing's small thumbnail of it, not the full picture.
+ */
+export function recordFields(article: Article, facts?: ReadonlyMap<string, ImageFacts>): RecordFields {
   return {
     url: articlePath(article.slug),
     title: article.title,
@@ -67,7 +73,7 @@ export function recordFields(article: Article): RecordFields {
     region: article.region,
     type: article.type,
     year: String(article.year),
-    image: article.cover && publicFilePath(article.cover),
+    image: article.cover && thumbnailUrl(article.cover, facts?.get(article.cover)),
     imageAlt: article.cover ? article.coverAlt : undefined,
     metaLine: metaLine({ ...article, dateTime: formatDateTime(article.date) }),
   };
