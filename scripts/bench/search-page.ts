@@ -44,6 +44,8 @@ async function openProbe(browser: Browser, indexPath: string): Promise<Probe> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // DevTools' CPU throttling, as the issue's targets are measured; Chromium answers "only supported
+  // for pages, not workers" when it is sent to a worker's session, so it is set on the page only.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   return {
     page,

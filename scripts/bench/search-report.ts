@@ -47,7 +47,7 @@ export interface SearchBenchReport {
     searchIndex: { files: number; bytes: number };
   };
   /** The build, when this run built the site. */
-  build?: { ok: boolean; wallMs: number; peakBytes: number; log: string };
+  build?: { wallMs: number; peakBytes: number; log: string };
   opening: OpeningFigures;
   queries: QueryFigures[];
 }
@@ -123,13 +123,13 @@ export function formatSearchHeader(report: SearchBenchReport): string {
       : `the site in ${archive.dist}`;
   const index = `search index ${count(archive.searchIndex.files)} files, ${(archive.searchIndex.bytes / 1024 ** 2).toFixed(1)} MB`;
   const built = build
-    ? `build: \`npm run build\` ${build.ok ? '' : 'FAILED '}in ${(build.wallMs / 1000).toFixed(1)} s, peak memory ${(build.peakBytes / 1024 ** 3).toFixed(2)} GB over the process tree (log: ${build.log})`
+    ? `build: \`npm run build\` in ${(build.wallMs / 1000).toFixed(1)} s, peak memory ${(build.peakBytes / 1024 ** 3).toFixed(2)} GB over the process tree (log: ${build.log})`
     : `build: not run, measured the site in ${archive.dist}`;
   return [
     `${utcMinute(new Date(report.date))}, ${describeMachine(report.machine)}`,
     `archive: ${source}, ${count(archive.published)} article pages published; ${index}`,
     built,
-    `search page: Chromium with the CPU throttled ${report.cpuThrottling}x (CDP Emulation.setCPUThrottlingRate) and the cache disabled, ` +
+    `search page: Chromium with the CPU throttled ${report.cpuThrottling}x (CDP Emulation.setCPUThrottlingRate, on the page: Chromium refuses it in the Web Worker where Pagefind searches) and the cache disabled, ` +
       'a fresh browser context per row, served from localhost with _headers and gzip as the CDN sends it; ' +
       'KB: 1,024 bytes as sent (Network.loadingFinished encodedDataLength, headers included); ' +
       `a query's requests are those sent from navigation start until its first page of results is shown and the status is final, with all their bytes; ` +
