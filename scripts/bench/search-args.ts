@@ -12,8 +12,8 @@ scripts/bench/search-queries.ts opened as /search/?q=…, each in a fresh browse
   --seed S        the generator's seed (default 1)
   --content DIR   a content folder to build instead of a generated archive (a registry.yaml
                   beside it); with --dist, only read for the archive's size
-  --dist DIR      measure this already built site instead of building (use the output folder
-                  a previous run printed, with the --content or --count it was built from)
+  --dist DIR      measure this already built site instead of building (a run that builds
+                  prints the command that measures its build again: --dist and --content)
   --dir DIR       where corpora, builds and caches go (default .bench/)
   --json FILE     also write the figures to FILE as JSON
   --help          show this message`;
