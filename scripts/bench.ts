@@ -5,10 +5,11 @@
 // process; stage timings come from the build itself (DEVZONE_BUILD_STATS, src/lib/build/stage-stats.ts),
 // peak memory from sampling the whole process tree (scripts/bench/memory.ts).
 
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { samplePeak } from './bench/memory.ts';
+import { corpus, markdownFiles } from './bench/corpus.ts';
+import { describeMachine, thisMachine, utcMinute } from './bench/machine.ts';
+import { outputSize, runBuild } from './bench/run-build.ts';
 import {
   cdnReport,
   CODE_EDITS,
@@ -23,48 +24,6 @@ import {
 } from './bench/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-/** A generated corpus, reused while its marker says it has the same size and seed. */
-function corpus(dir: string, count: number, seed: number): string {
-  const folder = join(dir, 'corpora', `c${count}-s${seed}`);
-  const news = join(folder, 'news');
-  const marker = join(folder, 'complete.json');
-  const wanted = JSON.stringify({ count, seed });
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return news;
-  rmSync(folder, { recursive: true, force: true });
-  console.log(`generating ${count} articles into ${news} …`);
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'scripts', 'generate.ts'), '--count', String(count), '--out', news, '--seed', String(seed)],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0) throw new Error(`the generator failed (exit ${result.status})`);
-  writeFileSync(marker, wanted);
-  return news;
-}
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => join(dir, name));
-}
-
-/** Files and bytes under `dir`, and how many of the files are HTML pages. */
-function measure(dir: string): { files: number; bytes: number; pages: number } {
-  const totals = { files: 0, bytes: 0, pages: 0 };
-  if (!existsSync(dir)) return totals;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    totals.files += 1;
-    totals.bytes += statSync(join(entry.parentPath, entry.name)).size;
-    if (entry.name.endsWith('.html')) totals.pages += 1;
-  }
-  return totals;
-}
 
 /** Runs `npm run build` once and measures it. */
 async function build(articles: number, run: RunKind, content: string, work: string): Promise<BenchRow> {
@@ -72,29 +31,15 @@ async function build(articles: number, run: RunKind, content: string, work: stri
   const statsFile = join(work, `stats-${run}.jsonl`);
   const logFile = join(work, `build-${run}.log`);
   rmSync(statsFile, { force: true });
-  const child = spawn(NPM, ['run', '--silent', 'build', '--', '--outDir', dist], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DEVZONE_CONTENT_DIR: content,
-      DEVZONE_CACHE_DIR: join(work, 'cache'),
-      DEVZONE_BUILD_STATS: statsFile,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { code, wallMs, peakBytes } = await runBuild({
+    content,
+    dist,
+    cache: join(work, 'cache'),
+    logFile,
+    env: { DEVZONE_BUILD_STATS: statsFile },
   });
-  const log = createWriteStream(logFile);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const started = performance.now();
-  const memory = samplePeak(child.pid as number);
-  const code = await new Promise<number | null>((done) => child.on('close', done));
-  const wallMs = performance.now() - started;
-  const peakBytes = memory.stop();
-  await new Promise((done) => log.end(done));
-  const output = measure(dist);
-  const search = measure(join(dist, 'pagefind'));
+  const output = outputSize(dist);
+  const search = outputSize(join(dist, 'pagefind'));
   const stages = parseStats(existsSync(statsFile) ? readFileSync(statsFile, 'utf8') : '', readFileSync(logFile, 'utf8'));
   if (code !== 0) console.error(`the ${run} build of ${articles} articles failed (exit ${code}); see ${logFile}`);
   return {
@@ -180,8 +125,7 @@ async function main(): Promise<void> {
       console.log(formatTable(rows.slice(-1)).split('\n').at(-1));
     }
   }
-  const machine = `${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || '?'} cores, ${(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 ** 2).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}\n`);
+  console.log(`\n${utcMinute(new Date())}, ${describeMachine(thisMachine())}\n`);
   console.log(formatTable(rows));
   console.log('');
   for (const articles of options.sizes) {
