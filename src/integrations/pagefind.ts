@@ -13,9 +13,8 @@ import { memoryBudget, searchProcessesFor } from '../lib/build/host-memory.ts';
 import { siteTable, type ShardRow } from '../lib/search/page-table.ts';
 import { PAGE_TABLE } from '../lib/search/ranking.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
-import { isRemoteCover } from '../lib/content/covers.ts';
 import { toBeijingIso } from '../lib/content/dates.ts';
-import { coversOf, loadImageFacts } from '../lib/site/site-images.ts';
+import { coversOf, localFacts } from '../lib/site/site-images.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
 import { feed, startPool, workerTask } from '../lib/build/worker-pool.ts';
@@ -199,8 +198,8 @@ async function shardTasks(manifest: string, cacheRoot: string): Promise<ShardTas
   const articles = sortArticles(published.map(({ article }) => article));
   const print = await fingerprint();
   // Results show the covers' listing thumbnails, named from the pictures' facts; remote covers
-  // are shown as they are, so they are not read a second time here.
-  const facts = await loadImageFacts(coversOf(articles).filter((cover) => !isRemoteCover(cover)));
+  // are shown as they are, so only local ones are read.
+  const facts = await localFacts(coversOf(articles));
   return searchShards(articles, (article) => toBeijingIso(article.date), SITE.searchShardCap).map(({ key, items }) => ({
     key,
     articles: items.map((article) => ({ fields: recordFields(article, facts), bodyFile: bodies.get(article.id) ?? '' })),

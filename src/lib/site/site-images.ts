@@ -21,20 +21,30 @@ function buildPaths(): { publicDir: string; cacheDir: string } {
 
 /** The facts of the pictures `srcs` names (covers as written in frontmatter), by that name. */
 export async function loadImageFacts(srcs: Iterable<string>): Promise<Map<string, ImageFacts>> {
-  const { publicDir, cacheDir } = buildPaths();
+  const { cacheDir } = buildPaths();
   const distinct = [...new Set(srcs)];
   const remote = distinct.filter(isRemoteCover);
   const facts = await remoteImageFacts(remote, cachePath(cacheDir, 'remoteImages'));
+  for (const [src, fact] of await localFacts(distinct)) facts.set(src, fact);
+  return facts;
+}
+
+/**
+ * The facts of the local pictures among `srcs` only: for code that needs no remote picture and
+ * must not touch the remembered remote ones (the cache file keeps the remote covers of the last
+ * call that read them).
+ */
+export async function localFacts(srcs: Iterable<string>): Promise<Map<string, ImageFacts>> {
+  const { publicDir } = buildPaths();
   const local = await Promise.all(
-    distinct
+    [...new Set(srcs)]
       .filter((src) => !isRemoteCover(src))
       .map(async (src) => {
         const file = coverFile(publicDir, src);
         return file === undefined ? undefined : localImageFacts(src, file);
       }),
   );
-  for (const fact of local) if (fact) facts.set(fact.src, fact);
-  return facts;
+  return new Map(local.flatMap((fact) => (fact ? [[fact.src, fact] as const] : [])));
 }
 
 /** The covers of these articles. */
