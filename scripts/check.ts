@@ -7,15 +7,11 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkContent } from '@/lib/content/content-check';
-import { formatReport, sortProblems } from '@/lib/content/problems';
-import { assignmentNotes } from '@/lib/content/slug-assign';
-import { saveSlugLock } from '@/lib/content/slug-lock';
+import { registryFileFor } from '@/lib/content/registry';
+import { slugLockFileFor } from '@/lib/content/slug-lock';
 import { SITE } from '@/site.config';
-import { articlePath } from '@/lib/site/urls';
-import { sitePlan } from '@/lib/site/site-plan';
 import { cachePath, DEFAULT_CACHE_DIR } from '@/lib/build/cache-files';
-import { openCheckCache } from '@/lib/build/check-cache';
+import { checkRunKey, keepRun, keptRun } from '@/lib/build/check-run';
 import { sourceDigest } from '@/lib/build/source-digest';
 
 const USAGE = `Usage: npm run check [-- --json] [-- --cache] [-- DIR]
@@ -29,7 +25,12 @@ const USAGE = `Usage: npm run check [-- --json] [-- --cache] [-- DIR]
 Prints every problem as file:line: field: message, then a count; exits 1 when there is any.
 Records new names' URL slugs in the slug lock beside the registry (commit it with the articles).`;
 
-function main(argv: readonly string[]): number {
+/** What the check depends on besides the articles: its code (src/lib and the site's configuration) and this script. */
+const CHECK_CODE = ['src/lib', 'src/site.config.ts', 'scripts/check.ts'];
+/** The project this script belongs to (the checked folder may be elsewhere). */
+const PROJECT = join(import.meta.dirname, '..');
+
+async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
   const cached = argv.includes('--cache');
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -48,15 +49,47 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`check: 找不到文章目录 / the content folder does not exist: ${contentDir}\n`);
     return 2;
   }
+  const cacheDir = resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? DEFAULT_CACHE_DIR);
+  // With --cache, an archive unchanged since the last run gets that run's report (src/lib/build/check-run.ts).
+  const runFile = cachePath(cacheDir, 'checkRun');
+  const runKey = () =>
+    checkRunKey({
+      code: sourceDigest(PROJECT, CHECK_CODE),
+      folders: [contentDir, join(rootDir, 'public')],
+      files: [registryFileFor(contentDir), slugLockFileFor(contentDir)],
+      options: [json ? 'json' : 'text', contentDir],
+    });
+  if (cached) {
+    const kept = keptRun(runFile, runKey(), Date.now());
+    if (kept) {
+      process.stdout.write(kept.stdout);
+      process.stderr.write(kept.stderr);
+      return kept.status;
+    }
+  }
+  // The check itself, loaded only when it runs (the pinyin dictionaries alone take a while).
+  const [
+    { checkContent },
+    { formatReport, sortProblems },
+    { assignmentNotes },
+    { saveSlugLock },
+    { articlePath },
+    { sitePlan },
+    { openCheckCache },
+  ] = await Promise.all([
+    import('@/lib/content/content-check'),
+    import('@/lib/content/problems'),
+    import('@/lib/content/slug-assign'),
+    import('@/lib/content/slug-lock'),
+    import('@/lib/site/urls'),
+    import('@/lib/site/site-plan'),
+    import('@/lib/build/check-cache'),
+  ]);
+  const now = new Date();
   // Body links are judged against the site a build started now would write.
-  const site = sitePlan(join(rootDir, 'public'), new Date());
+  const site = sitePlan(join(rootDir, 'public'), now);
   // Kept results hold while the code that made them (src/lib/content) is unchanged.
-  const cache = cached
-    ? openCheckCache(
-        cachePath(resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? DEFAULT_CACHE_DIR), 'checkResults'),
-        sourceDigest(rootDir, ['src/lib/content']),
-      )
-    : undefined;
+  const cache = cached ? openCheckCache(cachePath(cacheDir, 'checkResults'), sourceDigest(PROJECT, ['src/lib/content'])) : undefined;
   const { problems, articles, slugs, slugLock } = checkContent({ rootDir, contentDir, articlePath, site, cache: cache?.results });
   cache?.save();
   // Only a check that passes records slugs: with a broken registry (two pins of one slug, say) or
@@ -69,18 +102,36 @@ function main(argv: readonly string[]): number {
     );
   }
   // Notes, not problems: stdout stays the report (or the JSON) alone.
-  if (notes.length) process.stderr.write(`${notes.join('\n')}\n`);
+  const stderr = notes.length ? `${notes.join('\n')}\n` : '';
+  let stdout: string;
   if (json) {
     const files = new Set(problems.map((problem) => problem.file)).size;
-    process.stdout.write(
-      `${JSON.stringify({ problems: sortProblems(problems), count: problems.length, files, articles: articles.length }, null, 2)}\n`,
-    );
+    stdout = `${JSON.stringify({ problems: sortProblems(problems), count: problems.length, files, articles: articles.length }, null, 2)}\n`;
   } else if (problems.length) {
-    process.stdout.write(`${formatReport(problems)}\n`);
+    stdout = `${formatReport(problems)}\n`;
   } else {
-    process.stdout.write(`没有发现问题，共 ${articles.length} 篇文章 / no problems in ${articles.length} article(s)\n`);
+    stdout = `没有发现问题，共 ${articles.length} 篇文章 / no problems in ${articles.length} article(s)\n`;
   }
-  return problems.length ? 1 : 0;
+  process.stderr.write(stderr);
+  process.stdout.write(stdout);
+  const status = problems.length ? 1 : 0;
+  if (cached) {
+    // The report holds until the first scheduled article is due: it then joins the site.
+    const due = articles.map(({ article }) => article.date.getTime()).filter((time) => time > now.getTime());
+    // A replayed report does not repeat what this run did once: record the lock.
+    const replayed = stderr
+      .split('\n')
+      .filter((line) => line && !line.startsWith('已在 '))
+      .join('\n');
+    keepRun(runFile, {
+      key: runKey(),
+      validUntil: due.length ? Math.min(...due) : undefined,
+      stdout,
+      stderr: replayed ? `${replayed}\n` : '',
+      status,
+    });
+  }
+  return status;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

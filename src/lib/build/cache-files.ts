@@ -38,6 +38,8 @@ export const CACHE_FILES = {
   outputStamp: 'devzone-output.json',
   /** What `npm run check -- --cache` found in each article file alone (src/lib/build/check-cache.ts). */
   checkResults: 'devzone-check.bin',
+  /** The whole report of the last `npm run check -- --cache`, replayed while nothing changed (src/lib/build/check-run.ts). */
+  checkRun: 'devzone-check-run.json',
   /** The size, format and byte length of each remote (http(s)) picture the build could read (src/lib/build/remote-images.ts). */
   remoteImages: 'devzone-remote-images.json',
 } as const;

@@ -50,12 +50,15 @@ const EXPECTED = [
 
 let root: string;
 
-function runCheck(...args: string[]) {
-  // The command of package.json's "check" script, run from the project the editor is in.
+/** The command of package.json's "check" script, its files as seen from the project the editor is in. */
+function checkArgv(): string[] {
   const [node, ...rest] = SCRIPT.split(' ');
   expect(node).toBe('node');
-  const argv = rest.map((arg) => (arg.startsWith('./') || arg.startsWith('scripts/') ? join(ROOT, arg) : arg));
-  return spawnSync(process.execPath, [...argv, ...args], { cwd: root, encoding: 'utf8' });
+  return rest.map((arg) => (arg.startsWith('./') || arg.startsWith('scripts/') ? join(ROOT, arg) : arg));
+}
+
+function runCheck(...args: string[]) {
+  return spawnSync(process.execPath, [...checkArgv(), ...args], { cwd: root, encoding: 'utf8' });
 }
 
 beforeAll(() => {
@@ -129,6 +132,32 @@ describe('npm run check', () => {
     expect(lock()).toContain('\n  台州日报: taizhouribao-2\n  泰州日报: taizhouribao\n');
     const third = runCheck('homophones/news');
     expect(third.stderr).toBe('');
+  });
+
+  test('--cache: an unchanged folder gets the last report again; an edited file is checked anew', () => {
+    const news = join(root, 'cached/news');
+    mkdirSync(news, { recursive: true });
+    writeFileSync(join(root, 'cached/registry.yaml'), readFileSync(join(root, 'content/registry.yaml')));
+    writeFileSync(join(news, 'a.md'), valid({}));
+    const env = { DEVZONE_CACHE_DIR: join(root, 'cached/cache') };
+    const run = () =>
+      spawnSync(process.execPath, [...checkArgv(), '--cache', 'cached/news'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+    const first = run();
+    expect(first.stdout).toContain('no problems in 1 article(s)');
+    expect(existsSync(join(root, 'cached/cache/devzone-check-run.json'))).toBe(true);
+    const again = run();
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.status).toBe(0);
+    writeFileSync(join(news, 'a.md'), valid({ date: '2023-02-30' }));
+    const edited = run();
+    expect(edited.stdout).toMatch(/cached\/news\/a\.md:3: date: 日期不存在/);
+    expect(edited.status).toBe(1);
+    // The failing report is kept too, and replayed while the file stays broken.
+    expect(run().stdout).toBe(edited.stdout);
   });
 
   test('a folder that does not exist is a usage error, not an empty pass', () => {
