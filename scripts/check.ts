@@ -52,9 +52,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const cacheDir = resolve(rootDir, process.env.DEVZONE_CACHE_DIR ?? DEFAULT_CACHE_DIR);
   // With --cache, an archive unchanged since the last run gets that run's report (src/lib/build/check-run.ts).
   const runFile = cachePath(cacheDir, 'checkRun');
+  const code = cached ? sourceDigest(PROJECT, CHECK_CODE) : '';
   const runKey = () =>
     checkRunKey({
-      code: sourceDigest(PROJECT, CHECK_CODE),
+      code,
       folders: [contentDir, join(rootDir, 'public')],
       files: [registryFileFor(contentDir), slugLockFileFor(contentDir)],
       options: [json ? 'json' : 'text', contentDir],

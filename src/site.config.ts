@@ -1,3 +1,4 @@
+import type { CmsBackend } from '@/lib/cms/decap-config';
 /**
  * The one place for site-wide settings: astro.config.mjs, layouts, listings and scripts read
  * them from here. Contact details and wording shown in the header and footer live here too, so
@@ -118,15 +119,7 @@ export const SITE = {
    * API, used only when the editor is opened on localhost (`DEVZONE_CMS_PROXY` changes it).
    */
   cms: {
-    backend: { name: 'github', repo: 'example/devzone-news', branch: 'main' } as {
-      name: 'github' | 'gitlab' | 'gitea';
-      repo: string;
-      branch: string;
-      api_root?: string;
-      base_url?: string;
-      app_id?: string;
-      auth_type?: 'pkce';
-    },
+    backend: { name: 'github', repo: 'example/devzone-news', branch: 'main' } as CmsBackend,
     localProxy: process.env.DEVZONE_CMS_PROXY ?? 'http://localhost:8081/api/v1',
   },
   /**

@@ -55,11 +55,13 @@ export interface BenchOptions {
 
 export class UsageError extends Error {}
 
-function integer(flag: string, raw: string | undefined, min: number): number {
-  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min) {
+/** A whole number of at least `min` from the command line; `100_000` and `100,000` read as 100000. */
+export function integer(flag: string, raw: string | undefined, min: number): number {
+  const digits = raw?.replaceAll('_', '').replaceAll(',', '');
+  if (digits === undefined || !/^\d+$/.test(digits) || Number(digits) < min) {
     throw new UsageError(`${flag} needs an integer of at least ${min}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
   }
-  return Number(raw);
+  return Number(digits);
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -72,7 +74,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     const value = (): string | undefined => (flag === arg ? argv[++i] : arg.slice(eq + 1));
     switch (flag) {
       case '--sizes':
-        options.sizes = (value() ?? '').split(',').map((size) => integer('--sizes', size.replaceAll('_', ''), 1));
+        options.sizes = (value() ?? '').split(',').map((size) => integer('--sizes', size, 1));
         break;
       case '--large':
         large = true;

@@ -1,5 +1,7 @@
 // The command line of `npm run bench:search` (scripts/bench-search.ts). Pure, so it is unit-tested.
 
+import { integer, UsageError } from './report.ts';
+
 export const SEARCH_USAGE = `Usage: npm run bench:search -- [--count N] [--seed S] [--content DIR] [--dist DIR] [--dir DIR] [--json FILE]
 
 Builds an archive with \`npm run build\` (wall time, peak memory of the process tree), serves it
@@ -28,18 +30,11 @@ export interface SearchBenchOptions {
   help: boolean;
 }
 
-export class SearchUsageError extends Error {}
-
-function integer(flag: string, raw: string | undefined, min: number): number {
-  const digits = raw?.replaceAll('_', '').replaceAll(',', '');
-  if (digits === undefined || !/^\d+$/.test(digits) || Number(digits) < min) {
-    throw new SearchUsageError(`${flag} needs an integer of at least ${min}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
-  }
-  return Number(digits);
-}
+/** The bench's usage error (scripts/bench/report.ts), under the name this command's callers use. */
+export { UsageError as SearchUsageError } from './report.ts';
 
 function folder(flag: string, raw: string | undefined): string {
-  if (!raw || raw.startsWith('--')) throw new SearchUsageError(`${flag} needs a path`);
+  if (!raw || raw.startsWith('--')) throw new UsageError(`${flag} needs a path`);
   return raw;
 }
 
@@ -76,11 +71,11 @@ export function parseSearchBenchArgs(argv: readonly string[]): SearchBenchOption
         options.help = true;
         break;
       default:
-        throw new SearchUsageError(`unknown argument ${JSON.stringify(arg)}`);
+        throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
     }
   }
   if (options.content !== undefined && (given.has('--count') || given.has('--seed'))) {
-    throw new SearchUsageError('--count and --seed choose a generated archive; --content names another one: give one or the other');
+    throw new UsageError('--count and --seed choose a generated archive; --content names another one: give one or the other');
   }
   return options;
 }

@@ -225,11 +225,17 @@ export interface Fragment {
   meta?: { image?: string };
 }
 
+/** The JSON text of a Pagefind fragment file (`fragment/*.pf_fragment`), or undefined when it is not one. */
+export function fragmentJson(bytes: Buffer): string | undefined {
+  const text = gunzipSync(bytes).toString('utf8');
+  return text.startsWith(FRAGMENT_SIGNATURE) ? text.slice(FRAGMENT_SIGNATURE.length) : undefined;
+}
+
 /** One page record of a Pagefind bundle: its `fragment/*.pf_fragment` file, decompressed. */
 export function readFragment(bytes: Buffer): Fragment {
-  const text = gunzipSync(bytes).toString('utf8');
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error('not a Pagefind fragment');
-  return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Fragment;
+  const json = fragmentJson(bytes);
+  if (json === undefined) throw new Error('not a Pagefind fragment');
+  return JSON.parse(json) as Fragment;
 }
 
 /** What one file of the output holds for the audit, by its kind. */

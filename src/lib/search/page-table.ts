@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { fragmentJson } from '@/lib/audit/scan';
 import type { SiteRow, SiteTable } from '@/lib/search/ranking';
 import type { RecordFields } from '@/lib/search/records';
 import { indexTokens } from '@/lib/search/tokens';
@@ -19,14 +19,13 @@ export interface Fragment {
 }
 
 /**
- * A fragment file's content: gzip, then Pagefind's 12-byte signature `pagefind_dcd`, then JSON.
- * Throws when it is not one, so a Pagefind whose output changed fails the build.
+ * A fragment file's URL and word count (decoded as the audit decodes fragments). Throws when it
+ * is not one, so a Pagefind whose output changed fails the build.
  */
 export function readFragment(hash: string, bytes: Buffer): Fragment {
-  const data = gunzipSync(bytes);
-  const signature = data.subarray(0, 12).toString('latin1');
-  if (signature !== 'pagefind_dcd') throw new Error(`Pagefind fragment ${hash}: no pagefind_dcd signature`);
-  const { url, word_count: wordCount } = JSON.parse(data.subarray(12).toString('utf8')) as { url?: unknown; word_count?: unknown };
+  const json = fragmentJson(bytes);
+  if (json === undefined) throw new Error(`Pagefind fragment ${hash}: no pagefind_dcd signature`);
+  const { url, word_count: wordCount } = JSON.parse(json) as { url?: unknown; word_count?: unknown };
   if (typeof url !== 'string' || typeof wordCount !== 'number') throw new Error(`Pagefind fragment ${hash}: no url or word_count`);
   return { hash, url, wordCount };
 }
