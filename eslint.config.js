@@ -20,7 +20,6 @@ const BROWSER_SEARCH = [
   'src/pages/search/_client.ts',
   'src/lib/search/query.ts',
   'src/lib/search/ranking.ts',
-  'src/lib/search/shards.ts',
   'src/lib/search/tokens.ts',
   'src/lib/site/labels.ts',
 ];

@@ -86,7 +86,7 @@ async function searchPage({ fields, bodyFile }: ShardArticle): Promise<{ url: st
  * gains little: common bigrams then fill a chunk of their own. Pagefind reads it from its
  * environment when its process starts (it is part of the shards' cache key: this file is).
  */
-const INDEX_CHUNK_SIZE = 4000;
+export const INDEX_CHUNK_SIZE = 4000;
 
 async function index(articles: readonly ShardArticle[], key: string, out: string): Promise<void> {
   // This thread's copy of the environment, which the Pagefind process createIndex starts inherits.

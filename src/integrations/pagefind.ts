@@ -1,4 +1,4 @@
-import { appendFile, copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,8 @@ import { coversOf, localFacts } from '../lib/site/site-images.ts';
 import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
 import { feed, startPool, workerTask } from '../lib/build/worker-pool.ts';
-import { buildShard, PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
+import { buildShard, INDEX_CHUNK_SIZE, PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
+import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
 
 /**
  * Builds the search index with Pagefind's Node API, while Astro bundles and renders the pages.
@@ -136,58 +137,31 @@ async function size(dir: string): Promise<{ files: number; bytes: number }> {
 }
 
 /**
- * Hard links `from`'s files into `to` (cached shard files are never written again), or copies
- * them across file systems; not the shard's page table rows, which go into the site's table.
+ * Writes the site's one search bundle in `bundle/` from the finished shards (merged,
+ * src/lib/search/merge-bundle.ts) and its page table, then removes the cached shards this build
+ * did not use (an edited shard's old version, say).
  */
-async function place(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-    const source = join(entry.parentPath, entry.name);
-    if (source === join(from, PAGE_TABLE)) continue;
-    const target = join(to, source.slice(from.length));
-    if (entry.isDirectory()) {
-      await mkdir(target, { recursive: true });
-      continue;
-    }
-    await mkdir(join(target, '..'), { recursive: true });
-    await link(source, target).catch(() => copyFile(source, target));
-  }
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([readFile(a).catch(() => undefined), readFile(b).catch(() => undefined)]);
-  return x !== undefined && y !== undefined && x.equals(y);
-}
-
-/**
- * Puts each shard's finished index in `bundle/<shard>/`: a shard already there from the last build
- * (its entry file, which names the hash of its index, is the cached one's) stays; others are
- * replaced; folders of shards this build does not have are removed. Then removes the cached
- * shards this build did not use (an edited shard's old version, say).
- */
-async function publish(results: ShardResult[], bundle: string, cacheRoot: string): Promise<void> {
-  await mkdir(bundle, { recursive: true });
-  const keys = new Set(results.map((result) => result.key));
-  for (const name of await readdir(bundle))
-    if (!keys.has(name) && name !== PAGE_TABLE) await rm(join(bundle, name), { recursive: true, force: true });
-  for (const { key, cached } of results) {
-    const out = join(bundle, key);
-    const from = join(cacheRoot, cached);
-    if (await sameFile(join(out, 'pagefind-entry.json'), join(from, 'pagefind-entry.json'))) continue;
-    await rm(out, { recursive: true, force: true });
-    await place(from, out);
-  }
-  // The one page table of every shard, newest first (results are sorted so).
+async function publish(results: ShardResult[], bundle: string, cacheRoot: string): Promise<MergedBundle> {
+  const merged = await mergeBundles(
+    results.map(({ cached }) => join(cacheRoot, cached)),
+    bundle,
+    { chunkSize: INDEX_CHUNK_SIZE, keep: [PAGE_TABLE] },
+  );
+  // The one page table of every shard, newest first (results are sorted so), with the hashes
+  // the merge gave pages that two shards had.
   const shards = await Promise.all(
-    results.map(async ({ key, cached }) => ({
-      key,
-      rows: JSON.parse(await readFile(join(cacheRoot, cached, PAGE_TABLE), 'utf8')) as ShardRow[],
-    })),
+    results.map(async ({ key, cached }, i) => {
+      const rows = JSON.parse(await readFile(join(cacheRoot, cached, PAGE_TABLE), 'utf8')) as ShardRow[];
+      const renamed = merged.renamed[i];
+      return { key, rows: rows.map(([hash, ...rest]): ShardRow => [renamed.get(hash) ?? hash, ...rest]) };
+    }),
   );
   await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards)));
   const used = new Set(results.map((result) => result.cached));
   for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
     if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });
   }
+  return merged;
 }
 
 /** The shards of the build's published articles, newest first, as the search page names them. */
@@ -262,7 +236,9 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         });
         const results = (await indexing.done().finally(() => progress.done())).sort((a, b) => (a.key < b.key ? 1 : -1));
         const bundle = join(fileURLToPath(dir), options.bundleDir);
-        await publish(results, bundle, cacheRoot);
+        const merging = performance.now();
+        const merged = await publish(results, bundle, cacheRoot);
+        const mergeMs = Math.round(performance.now() - merging);
         const records = results.reduce((sum, result) => sum + result.records, 0);
         const reindexed = results.filter((result) => result.reindexed).length;
         const { files: bundleFiles, bytes } = await size(bundle);
@@ -271,13 +247,14 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         logger.info(
           `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(total / 1000).toFixed(1)}s, ` +
             `${(ms / 1000).toFixed(1)}s of it after the pages ` +
+            `(merged into one index in ${(mergeMs / 1000).toFixed(1)}s: ${merged.pages} pages, ${merged.chunks} chunks, ${merged.written} written) ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB; ` +
             `up to ${processes} Pagefind process${processes === 1 ? '' : 'es'} at once, ${memory}): ` +
             `Chinese as character bigrams (src/lib/search/tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,
         );
         if (process.env.DEVZONE_BUILD_STATS) {
-          const line = { stage: 'search', ms, total, records, shards: results.length, reindexed, files: bundleFiles, bytes };
+          const line = { stage: 'search', ms, total, mergeMs, records, shards: results.length, reindexed, files: bundleFiles, bytes };
           await appendFile(process.env.DEVZONE_BUILD_STATS, `${JSON.stringify(line)}\n`);
         }
       },

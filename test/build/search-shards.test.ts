@@ -4,8 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shardYears } from '@/lib/search/shards';
-import { buildSite, listFiles, page as readPage, ROOT, tempDir, type BuildResult } from './helpers';
+import { buildSite, listFiles, ROOT, tempDir, type BuildResult } from './helpers';
 import {
   expectation,
   FIRST_PAGE,
@@ -19,13 +18,13 @@ import {
   type IndexedArticle,
 } from '../../scripts/site/search-harness.ts';
 
-// The sample content built with parts of at most 20 articles, so that search runs over several
-// Pagefind indexes merged in the browser, as it does on a large site; then one article edited and
-// the site built again with the cache of the first build.
+// The sample content built with parts of at most 20 articles, so that the index is built in
+// several shards and merged into one, as it is on a large site; then one article edited and the
+// site built again with the cache of the first build.
 const env = { DEVZONE_SEARCH_SHARD_CAP: '20' };
 let work: string;
 let build: BuildResult;
-let shards: string[];
+let shards: number;
 let articles: IndexedArticle[];
 let origin: string;
 let server: Server;
@@ -37,11 +36,7 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
   build = buildSite(join(work, 'content', 'news'), { work: join(work, 'site'), env });
   if (build.status !== 0) throw new Error(build.output);
-  shards = readdirSync(join(build.dist, 'pagefind'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .reverse();
+  shards = Number(/indexed \d+ articles in (\d+) shards/.exec(build.output)?.[1]);
   articles = indexedArticles(build.dist);
   ({ origin, server } = await serve(build.dist));
   browser = await launchChromium();
@@ -55,18 +50,21 @@ afterAll(async () => {
 });
 
 describe('a search index in several shards', () => {
-  test('one Pagefind index per shard, every article in exactly one; the search page lists them newest first', () => {
-    expect(shards.length).toBeGreaterThanOrEqual(5);
-    const pages = shards.map(
-      (shard) =>
-        JSON.parse(readFileSync(join(build.dist, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')).languages.und.page_count as number,
-    );
-    for (const count of pages) expect(count).toBeLessThanOrEqual(20);
-    expect(pages.reduce((sum, count) => sum + count, 0)).toBe(articles.length);
-    expect(readPage(build.dist, '/search/')('#search-form').attr('data-shards')).toBe(shards.join(' '));
+  test('shards of at most 20 articles, merged into one Pagefind index of every article', () => {
+    expect(shards).toBeGreaterThanOrEqual(5);
     expect(build.output).toMatch(
-      new RegExp(`indexed ${articles.length} articles in ${shards.length} shards .*\\(${shards.length} re-indexed, 0 from the cache`),
+      new RegExp(`indexed ${articles.length} articles in ${shards} shards .*\\(${shards} re-indexed, 0 from the cache`),
     );
+    const bundle = join(build.dist, 'pagefind');
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: { und: { page_count: number } } };
+    expect(entry.languages.und.page_count).toBe(articles.length);
+    expect(readdirSync(join(bundle, 'fragment'))).toHaveLength(articles.length);
+    expect(
+      readdirSync(bundle, { withFileTypes: true })
+        .filter((each) => each.isDirectory())
+        .map((each) => each.name)
+        .sort(),
+    ).toEqual(['fragment', 'index']);
   });
 
   test.each(['招商引资', '高新区', '经济技术开发区', '南京'])('%s: every article that contains it, and no other', async (query) => {
@@ -131,18 +129,23 @@ describe('a search index in several shards', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  test('a year filter opens only the shards of that year', async () => {
+  test("a query loads one index: one entry, one metadata file, and only its own words' chunks", async () => {
     const fresh = await browser.newPage();
-    const opened = new Set<string>();
+    const files: string[] = [];
     fresh.on('request', (request) => {
-      const match = /\/pagefind\/([^/]+)\//.exec(new URL(request.url()).pathname);
-      if (match) opened.add(match[1]);
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/pagefind/')) files.push(path.slice('/pagefind/'.length));
     });
     await fresh.goto(`${origin}/search/?q=${encodeURIComponent('开发区')}&year=2023`);
     const status = await waitForSearch(fresh);
     const expected = articles.filter((article) => article.text.includes('开发区') && /^\/news\/2023-/.test(article.url));
     expect(status).toContain(`找到 ${expected.length} 篇`);
-    expect([...opened].sort()).toEqual(shards.filter((key) => shardYears(key).includes('2023')).sort());
+    expect(files.filter((file) => file === 'pagefind-entry.json')).toHaveLength(1);
+    expect(files.filter((file) => file.endsWith('.pf_meta'))).toHaveLength(1);
+    // 开发区: the bigrams 开发 and 发区, in at most two chunks.
+    const chunks = files.filter((file) => file.startsWith('index/'));
+    expect(chunks.length).toBeGreaterThanOrEqual(1);
+    expect(chunks.length).toBeLessThanOrEqual(2);
     await fresh.close();
   });
 });
@@ -153,7 +156,11 @@ describe('a rebuild after one edited article', () => {
     appendFileSync(article, '\n新增一段：园区启动增量构建专项行动。\n');
     const warm = buildSite(join(work, 'content', 'news'), { work: join(work, 'site'), env });
     expect(warm.status, warm.output).toBe(0);
-    expect(warm.output).toMatch(new RegExp(`in ${shards.length} shards .*\\(1 re-indexed, ${shards.length - 1} from the cache`));
+    expect(warm.output).toMatch(new RegExp(`in ${shards} shards .*\\(1 re-indexed, ${shards - 1} from the cache`));
+    // The merge compresses and writes only the chunks that changed.
+    const [, chunks, written] = /(\d+) chunks, (\d+) written/.exec(warm.output) ?? [];
+    expect(Number(written)).toBeGreaterThan(0);
+    expect(Number(written)).toBeLessThan(Number(chunks) / 2);
     // The cold build with one Pagefind process at a time (SITE.searchProcesses): the same index.
     const cold = buildSite(join(work, 'content', 'news'), { work: join(work, 'cold'), env: { ...env, DEVZONE_SEARCH_PROCESSES: '1' } });
     expect(cold.status, cold.output).toBe(0);

@@ -46,30 +46,25 @@ async function open(path: string): Promise<void> {
 }
 
 describe('the index', () => {
-  test('npm run build writes one Pagefind bundle per shard, one page per article in all, and deletes the records', () => {
-    const shards = readdirSync(join(build.dist, 'pagefind'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort()
-      .reverse();
-    // The sample content (2020-2026) is smaller than a shard: one index, ranked as one.
-    expect(shards).toEqual(['202001-202612']);
-    let pages = 0;
-    for (const shard of shards) {
-      const entry = JSON.parse(readFileSync(join(build.dist, 'pagefind', shard, 'pagefind-entry.json'), 'utf8'));
-      expect(entry.version).toBe('1.6.0');
-      expect(Object.keys(entry.languages)).toEqual(['und']);
-      pages += entry.languages.und.page_count;
-      // Pagefind's own UI is not published: the search page has its own.
-      expect(existsSync(join(build.dist, 'pagefind', shard, 'pagefind-ui.js'))).toBe(false);
-    }
-    expect(pages).toBe(articles.length);
+  test('npm run build writes one Pagefind bundle, one page per article, and deletes the records', () => {
+    const bundle = join(build.dist, 'pagefind');
+    expect(
+      readdirSync(bundle, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual(['fragment', 'index']);
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
+    expect(entry.version).toBe('1.6.0');
+    expect(Object.keys(entry.languages)).toEqual(['und']);
+    expect(entry.languages.und.page_count).toBe(articles.length);
+    expect(readdirSync(join(bundle, 'fragment'))).toHaveLength(articles.length);
+    // Pagefind's own UI is not published: the search page has its own.
+    expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
     // The page table the search page filters, counts and ranks with: every page once.
-    const table = JSON.parse(readFileSync(join(build.dist, 'pagefind', 'pages.json'), 'utf8')) as SiteTable;
-    expect(table.shards).toEqual(shards.map((shard) => [shard, pages]));
+    const table = JSON.parse(readFileSync(join(bundle, 'pages.json'), 'utf8')) as SiteTable;
     expect(new Set(table.pages.map(([hash]) => hash)).size).toBe(articles.length);
     expect(articles.length).toBeGreaterThan(90);
-    expect(readPage(build.dist, '/search/')('#search-form').attr('data-shards')).toBe(shards.join(' '));
     expect(existsSync(join(build.dist, 'search', 'records'))).toBe(false);
     expect(build.output).toMatch(new RegExp(`indexed ${articles.length} articles in 1 shard .*Pagefind's own zh segmenter does not run`));
   });

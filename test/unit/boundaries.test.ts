@@ -88,7 +88,7 @@ test('the content model may import itself, packages and Node', async () => {
 test.each([
   ['src/pages/search/_client.ts', '@/site.config'],
   ['src/lib/search/query.ts', '@/lib/content/dates'],
-  ['src/lib/search/shards.ts', '@/lib/site/urls'],
+  ['src/lib/search/ranking.ts', '@/lib/site/urls'],
   ['src/lib/search/tokens.ts', 'hast-util-from-html'],
 ])('browser search code (%s) may not import %s', async (file, source) => {
   expect(await lint(`import * as other from '${source}';\nexport const probe = other;\n`, file)).toEqual([
@@ -103,7 +103,7 @@ test('browser search code may not import Node builtins', async () => {
 });
 
 test('browser search code may import the other browser search modules', async () => {
-  const code = `import { shardYears } from '@/lib/search/shards';\nimport { decodeTokens } from './tokens.ts';\nexport const probe = [shardYears, decodeTokens];\n`;
+  const code = `import { SEARCH_SCRIPT_LABELS } from '@/lib/site/labels';\nimport { decodeTokens } from './tokens.ts';\nexport const probe = [SEARCH_SCRIPT_LABELS, decodeTokens];\n`;
   expect(await lint(code, 'src/lib/search/query.ts')).toEqual([]);
 });
 

@@ -168,7 +168,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const { outDir, bundleDir } = options;
   const list = outputFiles(outDir);
   const files = new Set(list);
-  // Every pagefind-entry.json marks a bundle: one at the top, or one per shard below it.
+  // Every pagefind-entry.json under bundleDir marks a bundle (the build writes one, at the top).
   const bundles = list
     .filter((file) => file.startsWith(`${bundleDir}/`) && posix.basename(file) === 'pagefind-entry.json')
     .map((file) => posix.dirname(file));

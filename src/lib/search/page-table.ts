@@ -53,10 +53,10 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
 /**
  * The site's table from its shards' rows, shards newest first. Values are listed once and rows
  * point at them; a page's year is not in its row but in `years` (pages are in date order, so a
- * year is a run of rows), nor its shard (`shards`, likewise).
+ * year is a run of rows).
  */
-export function siteTable(shards: readonly { key: string; rows: readonly ShardRow[] }[]): SiteTable {
-  const table: SiteTable = { shards: [], years: [], places: [], types: [], pages: [] };
+export function siteTable(shards: readonly { rows: readonly ShardRow[] }[]): SiteTable {
+  const table: SiteTable = { years: [], places: [], types: [], pages: [] };
   const places = new Map<string, number>();
   const types = new Map<string, number>();
   const indexIn = <T>(map: Map<string, number>, list: T[], id: string, value: T) => {
@@ -64,8 +64,7 @@ export function siteTable(shards: readonly { key: string; rows: readonly ShardRo
     if (index === undefined) index = map.set(id, list.push(value) - 1).get(id) ?? 0;
     return index;
   };
-  for (const { key, rows } of shards) {
-    table.shards.push([key, rows.length]);
+  for (const { rows } of shards) {
     for (const [hash, region, zone, type, year, titleWords, words] of rows) {
       const last = table.years.at(-1);
       if (last?.[0] === year) last[1]++;

@@ -1,4 +1,3 @@
-import { shardYears } from '@/lib/search/shards';
 import { ARTICLE_META_LABELS, SECTION_LABELS } from '@/lib/site/labels';
 import { queryPhrases } from '@/lib/search/tokens';
 
@@ -71,17 +70,6 @@ export function searchQueryString(state: SearchState): string {
   if (state.order === 'date') params.set('sort', 'date');
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-/**
- * The shards (keys, newest first, as the search page lists them) a state needs: those of the
- * chosen year, or all of them. A year no shard has needs them all, so that the filters still
- * show every year's count.
- */
-export function shardsFor(shards: readonly string[], state: SearchState): string[] {
-  const year = state.filters.year;
-  const matching = year ? shards.filter((key) => shardYears(key).includes(year)) : [];
-  return matching.length > 0 ? matching : [...shards];
 }
 
 /**

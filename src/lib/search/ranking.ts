@@ -4,19 +4,17 @@ import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
 /**
  * What the search page knows of every page of the index besides Pagefind's own index: one table
  * (PAGE_TABLE in the bundle folder, written by the build from Pagefind's fragments,
- * src/lib/search/page-table.ts), one request whatever the number of shards. With it the page filters, counts and orders results itself,
- * across every shard at once:
+ * src/lib/search/page-table.ts). With it the page filters, counts and orders results itself:
  * - filter counts are exact for any query, including one of several parts (Pagefind's counts
  *   are those of one search, and a query of several parts is several searches);
- * - results are ranked across the whole archive, not shard by shard: Pagefind scores a page with
- *   the word statistics of its own shard, so the same page would score differently in another;
- *   here every score uses the statistics of all the shards searched (ranking below);
- * - newest first is the table's order, shards being ranges of months;
+ * - results are ranked by the query's parts as phrases (ranking below), a part in the title
+ *   first, rather than by Pagefind's score of its separate bigrams;
+ * - newest first is the table's order;
  * - filters alone list pages without Pagefind (the fragments are fetched by hash).
  * Nothing here may import a build-only module: it is bundled for the browser.
  */
 
-/** The table's file name: in each shard's folder in the cache, and in the bundle folder. */
+/** The table's file name: in each search shard's folder in the cache, and in the bundle folder. */
 export const PAGE_TABLE = 'pages.json';
 
 /**
@@ -27,9 +25,7 @@ export const PAGE_TABLE = 'pages.json';
 export type SiteRow = [hash: string, place: number, type: number, titleWords: number, words: number];
 
 export interface SiteTable {
-  /** Shards newest first, with how many of the pages, in order, are theirs. */
-  shards: [key: string, pages: number][];
-  /** Years newest first, likewise. */
+  /** Years newest first, with how many of the pages, in order, are theirs. */
   years: [year: string, pages: number][];
   places: [region: string, zone: string][];
   types: string[];
@@ -39,7 +35,6 @@ export interface SiteTable {
 
 export interface PageInfo {
   hash: string;
-  shard: string;
   /** Position among all pages, newest first. */
   order: number;
   facets: Record<SearchFilterKey, string>;
@@ -52,15 +47,14 @@ function expand(runs: readonly [string, number][]): string[] {
   return runs.flatMap(([value, length]) => new Array<string>(length).fill(value));
 }
 
-/** Every page of the table by hash, with its shard, filter values and place newest first. */
+/** Every page of the table by hash, with its filter values and place newest first. */
 export function readTable(table: SiteTable): Map<string, PageInfo> {
-  const shards = expand(table.shards);
   const years = expand(table.years);
   const pages = new Map<string, PageInfo>();
   table.pages.forEach(([hash, place, type, titleWords, words], order) => {
     const [region, zone] = table.places[place] ?? ['', ''];
     const facets = { region, zone, type: table.types[type] ?? '', year: years[order] ?? '' };
-    pages.set(hash, { hash, shard: shards[order] ?? '', order, facets, titleWords, words });
+    pages.set(hash, { hash, order, facets, titleWords, words });
   });
   return pages;
 }
@@ -116,8 +110,8 @@ const B = 0.75;
 const TITLE = K1 + 1 + 1;
 
 /**
- * The score of a page for a query, the same for a page in any shard: BM25 over the parts, with
- * each part's document frequency (`pages` that contain it, counted over every shard searched),
+ * The score of a page for a query: BM25 over the parts, with each part's document frequency
+ * (`pages` that contain it),
  * the page's length against the average, and a part in the title weighing more than any
  * number of occurrences below it.
  */

@@ -1,6 +1,6 @@
 /**
  * How the search index is cut into parts ("shards"), each its own Pagefind index that the
- * build writes on its own and the search page merges in the browser (Pagefind's mergeIndex).
+ * build writes on its own and then merges into the site's one index (src/lib/search/merge-index.ts).
  *
  * Why: Pagefind holds a whole index in memory while it writes it, about 0.7 GB per 1,000 of our
  * articles, so one index of 100,000 articles cannot be built on a 24 GB machine. Parts of at most
@@ -18,8 +18,6 @@
  * the shard it is in; an added one can change how its own year is cut, or the shards from its
  * year on, never older ones (new articles are mostly the newest).
  *
- * Nothing here may import a build-only module (the site config reads the environment): the
- * search page's script uses `shardYears`.
  */
 
 export interface Shard<T> {
@@ -101,11 +99,4 @@ export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string
     shards.get(found?.key ?? '')?.push(item);
   });
   return keys.reverse().map(({ key }) => ({ key, items: shards.get(key) ?? [] }));
-}
-
-/** The years a shard key covers, as the year filter names them. */
-export function shardYears(key: string): string[] {
-  const from = Number(key.slice(0, 4));
-  const to = Number(key.slice(7, 11));
-  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 }

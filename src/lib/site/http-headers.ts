@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { posix } from 'node:path';
 
 /**
  * `_headers`, the file Netlify and Cloudflare Pages read from the root of the deployed folder:
@@ -85,7 +84,6 @@ export function headersFile(
     ...ownPolicyDirs.map((dir): [string, string[]] => [`${base}${dir}/*`, ['! Content-Security-Policy']]),
   ];
   const cache = new Map<string, string>();
-  const bundles = files.filter((file) => posix.basename(file) === 'pagefind-entry.json').map((file) => posix.dirname(file));
   for (const file of files) {
     const [top] = file.split('/');
     if (top === '_headers' || top === '_redirects') continue;
@@ -94,19 +92,9 @@ export function headersFile(
       continue;
     }
     if (top === bundleDir) {
-      const bundle = bundles.find((dir) => file.startsWith(`${dir}/`));
-      const inBundle = bundle === undefined ? undefined : file.slice(bundle.length + 1).split('/');
-      // A sharded index has one bundle per folder under bundleDir: their rules use a `:shard`
-      // placeholder (both hosts read it as one path segment), so 28 shards cost no more rules
-      // than one (Cloudflare reads at most 100).
-      const folder = bundle !== undefined && bundle.split('/').length === 2 ? `${bundleDir}/:shard` : bundle;
-      if (folder !== undefined && inBundle && inBundle.length > 1 && PAGEFIND_HASHED_FOLDERS.has(inBundle[0])) {
-        cache.set(`${base}${folder}/${inBundle[0]}/*`, IMMUTABLE);
-      } else if (folder !== bundle && inBundle?.length === 1) {
-        // The shard's own files: fixed names (pagefind.js, the entry, the wasm) and the metadata
-        // named by its hash, all in one rule; revalidating the small metadata file is cheap.
-        cache.set(`${base}${folder}/:file`, REVALIDATE);
-      } else cache.set(`${base}${file}`, file.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
+      const [folder, ...rest] = file.slice(bundleDir.length + 1).split('/');
+      if (rest.length > 0 && PAGEFIND_HASHED_FOLDERS.has(folder)) cache.set(`${base}${bundleDir}/${folder}/*`, IMMUTABLE);
+      else cache.set(`${base}${file}`, file.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
       continue;
     }
     // Pages, feeds, sitemaps, covers: one rule per top-level folder or file.

@@ -1,11 +1,8 @@
 // The search page's script: reads the state from the URL, finds the pages that contain the
 // query with Pagefind's JS API (the query turned into search tokens by src/lib/search/tokens.ts,
 // the code the index was built with), and filters, counts and orders them itself with the
-// shards' page tables (src/lib/search/ranking.ts): exact counts, one ranking across every shard.
-// The index comes in shards (src/lib/search/shards.ts), one Pagefind bundle each under the bundle
-// folder; the first one opened provides Pagefind itself and the others are merged into it
-// (mergeIndex); a year filter opens only that year's shards. Nothing is loaded until there is a
-// query or a filter, and filters alone need no Pagefind at all. Why not Pagefind's Component UI:
+// index's page table (src/lib/search/ranking.ts): exact counts, one ranking for every page.
+// Nothing is loaded until there is a query or a filter, and filters alone need no Pagefind at all. Why not Pagefind's Component UI:
 // it passes the reader's text straight to Pagefind, which would segment it with Intl.Segmenter on
 // this zh-CN page; and its excerpts would show search tokens, not sentences.
 import {
@@ -16,7 +13,6 @@ import {
   readSearchState,
   searchQueryString,
   SEARCH_FILTERS,
-  shardsFor,
   type FacetCounts,
   type SearchState,
 } from '@/lib/search/query';
@@ -41,7 +37,6 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(options: object): Promise<void>;
-  mergeIndex(path: string, options: object): Promise<void>;
   search(term: string, options: object): Promise<{ results: PagefindResult[] }>;
 }
 /** What a page's fragment holds (Pagefind writes one per page, gzip-compressed). */
@@ -68,68 +63,43 @@ const list = element<HTMLOListElement>('#search-results');
 const more = element<HTMLButtonElement>('#search-more');
 const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, element<HTMLSelectElement>(`#search-form select[name="${key}"]`)]));
 
-/** The shards' keys, newest first (written by ./index.astro). */
-const shards = (form.dataset.shards ?? '').split(' ').filter(Boolean);
-const shardPath = (key: string) => `${form.dataset.bundle}${key}/`;
+/** The search bundle's folder: Pagefind's one index of every published article. */
+const bundle = form.dataset.bundle ?? '';
 
 /**
  * Result URLs as the index has them: they are full paths, base included; Pagefind would
  * otherwise put the folder above the bundle in front of them, the base a second time on a site
  * under a sub-path.
  */
-const SHARD_OPTIONS = { baseUrl: '/' };
+const PAGEFIND_OPTIONS = { baseUrl: '/' };
 
 let pagefind: Promise<Pagefind> | undefined;
-/** Shards opened so far: the first, which Pagefind came from, then those merged into it. */
-const opened = new Set<string>();
-/** The last merge: the next one waits for it, so that no shard is merged twice. */
-let merging: Promise<unknown> = Promise.resolve();
 
-/** Pagefind with the `needed` shards merged. */
-function loadPagefind(needed: readonly string[]): Promise<Pagefind> {
-  if (needed.length === 0) return Promise.reject(new Error('no search index'));
-  const ready = merging.then(async () => {
-    if (!pagefind) {
-      const first = needed[0];
-      opened.add(first);
-      pagefind = import(/* @vite-ignore */ `${shardPath(first)}pagefind.js`).then(async (pf: Pagefind) => {
-        await pf.options(SHARD_OPTIONS);
-        return pf;
-      });
-    }
-    const pf = await pagefind;
-    const fresh = needed.filter((key) => !opened.has(key));
-    for (const key of fresh) opened.add(key);
-    await Promise.all(fresh.map((key) => pf.mergeIndex(shardPath(key), SHARD_OPTIONS)));
+/** Pagefind, loaded on the first query. */
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
+    await pf.options(PAGEFIND_OPTIONS);
     return pf;
   });
-  merging = ready.catch(() => undefined);
-  return ready;
+  pagefind.catch(() => (pagefind = undefined));
+  return pagefind;
 }
 
 let table: Promise<Map<string, PageInfo>> | undefined;
-let lastPages: { key: string; pages: Map<string, PageInfo> } | undefined;
 
-/** Every page of the `needed` shards, from the index's one page table, fetched once. */
-async function pagesOf(needed: readonly string[]): Promise<Map<string, PageInfo>> {
-  table ??= fetch(`${form.dataset.bundle}${PAGE_TABLE}`).then(async (response) => {
+/** Every page of the index, from its page table, fetched once. */
+function allPages(): Promise<Map<string, PageInfo>> {
+  table ??= fetch(`${bundle}${PAGE_TABLE}`).then(async (response) => {
     if (!response.ok) throw new Error(`search page table: ${response.status}`);
     return readTable((await response.json()) as SiteTable);
   });
   table.catch(() => (table = undefined));
-  const all = await table;
-  const key = needed.join(' ');
-  if (needed.length === shards.length) return all;
-  if (lastPages?.key !== key) {
-    const wanted = new Set(needed);
-    lastPages = { key, pages: new Map([...all].filter(([, page]) => wanted.has(page.shard))) };
-  }
-  return lastPages.pages;
+  return table;
 }
 
 /** A page's fragment: gzip, then Pagefind's 12-byte signature, then JSON. */
 async function fragment(page: PageInfo): Promise<Fragment> {
-  const response = await fetch(`${shardPath(page.shard)}fragment/${page.hash}.pf_fragment`);
+  const response = await fetch(`${bundle}fragment/${page.hash}.pf_fragment`);
   if (!response.ok || !response.body) throw new Error(`search fragment ${page.hash}: ${response.status}`);
   const data = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   return JSON.parse(new TextDecoder().decode(data.slice(12))) as Fragment;
@@ -164,7 +134,7 @@ async function find(pf: Pagefind, plan: readonly QueryPart[]): Promise<Found> {
   return { ids, words: parts.map((part) => part.words), frequencies: parts.map((part) => part.members.size) };
 }
 
-/** `pages` in relevance order: one score for every page, whatever its shard; newest first among equals. */
+/** `pages` in relevance order; newest first among equals. */
 function byRelevance(pages: PageInfo[], found: Found, plan: readonly QueryPart[], all: Map<string, PageInfo>): PageInfo[] {
   let words = 0;
   for (const page of all.values()) words += page.words;
@@ -290,14 +260,9 @@ async function search(state: SearchState): Promise<void> {
   }
   list.setAttribute('aria-busy', 'true');
   try {
-    const needed = shardsFor(shards, state);
-    // Filters alone list pages from the tables; a query needs Pagefind as well.
-    const [pages, found] = await Promise.all([
-      pagesOf(needed),
-      plan.length > 0 ? loadPagefind(needed).then((pf) => find(pf, plan)) : undefined,
-    ]);
+    // Filters alone list pages from the table; a query needs Pagefind as well.
+    const [pages, found] = await Promise.all([allPages(), plan.length > 0 ? loadPagefind().then((pf) => find(pf, plan)) : undefined]);
     if (run !== current) return;
-    // Pages of shards opened for an earlier search, but not needed for this one, are not in `pages`.
     const matching = found ? [...found.ids].flatMap((id) => pages.get(id) ?? []) : [...pages.values()];
     const results = matching.filter((page) => passes(page, state.filters));
     shown = found && state.order === 'relevance' ? byRelevance(results, found, plan, pages) : results.sort((a, b) => a.order - b.order);

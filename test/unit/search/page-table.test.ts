@@ -47,16 +47,12 @@ describe('shardRows', () => {
 describe('siteTable', () => {
   const row = (hash: string, region: string, year: string): ShardRow => [hash, region, `${region}开发区`, '文字新闻', year, 5, 300];
 
-  test('the shards joined newest first: values once, shards and years as runs of rows', () => {
+  test('the shards joined newest first: values once, years as runs of rows', () => {
     const table = siteTable([
-      { key: '202501-202512', rows: [row('und_a', '盐城', '2025')] },
-      { key: '202301-202412', rows: [row('und_b', '南京', '2024'), row('und_c', '盐城', '2023'), row('und_d', '盐城', '2023')] },
+      { rows: [row('und_a', '盐城', '2025')] },
+      { rows: [row('und_b', '南京', '2024'), row('und_c', '盐城', '2023'), row('und_d', '盐城', '2023')] },
     ]);
     expect(table).toEqual({
-      shards: [
-        ['202501-202512', 1],
-        ['202301-202412', 3],
-      ],
       years: [
         ['2025', 1],
         ['2024', 1],
@@ -77,12 +73,12 @@ describe('siteTable', () => {
     // What the search page reads back is what went in.
     const pages = readTable(table);
     expect(pages.get('und_c')?.facets).toEqual({ region: '盐城', zone: '盐城开发区', type: '文字新闻', year: '2023' });
-    expect(pages.get('und_b')?.shard).toBe('202301-202412');
+    expect(pages.get('und_b')?.order).toBe(1);
   });
 
   test('rows out of date order fail the build', () => {
-    expect(() =>
-      siteTable([{ key: 'x', rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }]),
-    ).toThrow(/und_c \(2024\) is out of date order/);
+    expect(() => siteTable([{ rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }])).toThrow(
+      /und_c \(2024\) is out of date order/,
+    );
   });
 });

@@ -3,10 +3,6 @@ import { occurrences, passes, queryPlan, readTable, score, type SiteTable } from
 import { queryParts } from '@/lib/search/tokens';
 
 const table: SiteTable = {
-  shards: [
-    ['202401-202412', 1],
-    ['202001-202312', 2],
-  ],
   years: [
     ['2024', 2],
     ['2023', 1],
@@ -26,11 +22,10 @@ const table: SiteTable = {
 describe('the page table', () => {
   const pages = readTable(table);
 
-  test('every page by hash, with its shard, values and place newest first', () => {
+  test('every page by hash, with its values and place newest first', () => {
     expect([...pages.keys()]).toEqual(['und_a', 'und_b', 'und_c']);
     expect(pages.get('und_c')).toEqual({
       hash: 'und_c',
-      shard: '202001-202312',
       order: 2,
       facets: { region: '盐城', zone: '盐城经开区', type: '文字新闻', year: '2023' },
       titleWords: 12,

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { shardsFor, type SearchState } from '@/lib/search/query';
-import { searchShards, shardYears } from '@/lib/search/shards';
+import { searchShards } from '@/lib/search/shards';
 
 /** `count` items dated in `year`, spread over months 1-12 in turn. */
 function articles(year: number, count: number, months = 12): string[] {
@@ -53,22 +52,5 @@ describe('searchShards', () => {
   test('no articles, no shards; a bad date is an error', () => {
     expect(searchShards([], (date: string) => date, 10)).toEqual([]);
     expect(() => searchShards(['soon'], (date) => date, 10)).toThrow(/not a date: soon/);
-  });
-
-  test('shardYears lists the years a key covers', () => {
-    expect(shardYears('202001-202212')).toEqual(['2020', '2021', '2022']);
-    expect(shardYears('202404-202406')).toEqual(['2024']);
-  });
-});
-
-describe('which shards the search page opens', () => {
-  const shards = ['202501-202612', '202407-202412', '202401-202406', '202001-202312'];
-  const state = (year?: string): SearchState => ({ q: '招商', filters: year ? { year } : {}, order: 'relevance' });
-
-  test('a year filter opens only the shards of that year; no year, or a year no shard has, opens all', () => {
-    expect(shardsFor(shards, state('2024'))).toEqual(['202407-202412', '202401-202406']);
-    expect(shardsFor(shards, state('2021'))).toEqual(['202001-202312']);
-    expect(shardsFor(shards, state())).toEqual(shards);
-    expect(shardsFor(shards, state('1999'))).toEqual(shards);
   });
 });

@@ -65,27 +65,26 @@ test('security headers once for everything; cache rules that never overlap', () 
   });
 });
 
-test('under a base, for every bundle of a sharded index, with the search page script hashes', () => {
+test('under a base, with the search page script hashes', () => {
   const files = [
     'index.html',
-    'pagefind/a/pagefind-entry.json',
-    'pagefind/a/fragment/x.pf_fragment',
-    'pagefind/a/pagefind.js',
-    'pagefind/b/pagefind-entry.json',
-    'pagefind/b/index/y.pf_index',
-    'pagefind/b/fragment/z.pf_fragment',
+    'pagefind/pagefind-entry.json',
+    'pagefind/fragment/x.pf_fragment',
+    'pagefind/index/y.pf_index',
+    'pagefind/pages.json',
   ];
   const text = headersFile(files, { base: '/kfq/', bundleDir: 'pagefind', assetsDir: '_astro', scriptHashes: [scriptHash('start()')] });
   expect([...rules(text).keys()]).toEqual([
     '/kfq/*',
     '/kfq/',
     '/kfq/index.html',
-    '/kfq/pagefind/:shard/:file',
-    '/kfq/pagefind/:shard/fragment/*',
-    '/kfq/pagefind/:shard/index/*',
+    '/kfq/pagefind/fragment/*',
+    '/kfq/pagefind/index/*',
+    '/kfq/pagefind/pagefind-entry.json',
+    '/kfq/pagefind/pages.json',
   ]);
-  expect(rules(text).get('/kfq/pagefind/:shard/fragment/*')).toEqual([`Cache-Control: ${IMMUTABLE}`]);
-  expect(rules(text).get('/kfq/pagefind/:shard/:file')).toEqual([`Cache-Control: ${REVALIDATE}`]);
+  expect(rules(text).get('/kfq/pagefind/fragment/*')).toEqual([`Cache-Control: ${IMMUTABLE}`]);
+  expect(rules(text).get('/kfq/pagefind/pages.json')).toEqual([`Cache-Control: ${REVALIDATE}`]);
   expect(text).toContain(`script-src 'self' 'wasm-unsafe-eval' ${scriptHash('start()')};`);
 });
 

@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { CborReader, CborWriter, cbor } from '@/lib/search/cbor';
+
+/**
+ * Merges the Pagefind indexes of the search shards (src/lib/search/shards.ts) into one Pagefind
+ * index, as Pagefind itself would have written it for all their pages at once.
+ *
+ * Why: a shard bounds the memory Pagefind needs while it writes (it holds a whole index in
+ * memory), but every shard the search page opens costs a reader its entry, metadata and index
+ * chunks: 7 shards at 10,000 articles, 28 at 100,000, each fetched for every query. Merged, a
+ * query fetches one metadata file and the chunks of its own words, whatever the size of the
+ * archive. The merge streams: it holds one chunk of each shard and the chunk it is writing.
+ *
+ * Pagefind's formats (pagefind 1.6, pagefind/src/index/): files are gzip of `pagefind_dcd`
+ * then CBOR. The metadata is [version, pages [hash, word count, …], index chunks [from, to,
+ * hash], filters, sorts, meta fields]; a chunk is [[word, pages, variants], …] with words in
+ * byte order, a page being [page number as the delta from the word's previous page, positions,
+ * metadata positions]. Pages are numbered by their place in the metadata. So the merged
+ * metadata lists the shards' pages one shard after another, and a word's pages are its pages in
+ * each shard with the shard's first page number moved by the pages before it: everything else
+ * of a page (its positions, most of the bytes) is copied as it is. Metadata positions name a
+ * field by its place in the metadata's field list, so they are renumbered when a shard's list
+ * differs from the merged one. The index has neither filters nor sorts (the page table,
+ * src/lib/search/page-table.ts, does that work), and a shard that has them is refused.
+ */
+
+/** What starts every Pagefind file once un-gzipped. */
+export const SIGNATURE = Buffer.from('pagefind_dcd');
+
+/** The CBOR of a Pagefind file's bytes as written (gzip, signature). */
+export function pagefindData(gzipped: Buffer, name: string): Buffer {
+  const data = gunzipSync(gzipped);
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name}: not a Pagefind file (no pagefind_dcd signature)`);
+  return data.subarray(SIGNATURE.length);
+}
+
+export interface ShardMeta {
+  version: string;
+  /** Each page's hash (its fragment's name) and the rest of its entry, as written. */
+  pages: { hash: string; items: number; rest: Buffer }[];
+  chunks: { from: string; to: string; hash: string }[];
+  fields: string[];
+}
+
+export function readMeta(data: Buffer, name: string): ShardMeta {
+  const reader = new CborReader(data);
+  const length = reader.array();
+  const version = reader.text();
+  const pages = Array.from({ length: reader.array() }, () => {
+    const items = reader.array();
+    return { hash: reader.text(), items, rest: reader.raw(items - 1) };
+  });
+  const chunks = Array.from({ length: reader.array() }, () => {
+    const items = reader.array();
+    const chunk = { from: reader.text(), to: reader.text(), hash: reader.text() };
+    reader.raw(items - 3);
+    return chunk;
+  });
+  if (reader.array() !== 0) throw new Error(`${name}: the index has filters; the merge expects none`);
+  if (reader.array() !== 0) throw new Error(`${name}: the index has sort orders; the merge expects none`);
+  const fields = length > 5 ? Array.from({ length: reader.array() }, () => reader.text()) : [];
+  return { version, pages, chunks, fields };
+}
+
+/**
+ * A word's pages in one shard, as its chunk has them: the merge changes only the first page's
+ * number (the others are deltas from the page before, in the same shard) and copies the rest.
+ */
+export interface PageRun {
+  /** The chunk's data. */
+  bytes: Buffer;
+  count: number;
+  /** Page numbers (in the shard) of the first and the last page. */
+  first: number;
+  last: number;
+  /** The first page's number of items, and where its items after the page number start. */
+  firstItems: number;
+  firstBody: number;
+  /** Where the run ends. */
+  end: number;
+  /** Positions and metadata positions, plus one per page: the size Pagefind cuts chunks by. */
+  size: number;
+}
+
+export interface WordEntry {
+  word: string;
+  /** The word as UTF-8: words are in this byte order. */
+  key: Buffer;
+  pages: PageRun;
+  variants: { form: string; pages: PageRun }[];
+}
+
+function readRun(reader: CborReader): PageRun {
+  const count = reader.array();
+  let page = 0;
+  let size = 0;
+  let first = 0;
+  let firstItems = 0;
+  let firstBody = 0;
+  for (let i = 0; i < count; i++) {
+    const items = reader.array();
+    page += reader.unsigned();
+    if (i === 0) {
+      first = page;
+      firstItems = items;
+      firstBody = reader.at;
+    }
+    const positions = reader.array();
+    reader.skipIntegers(positions);
+    let metaPositions = 0;
+    if (items >= 3) {
+      metaPositions = reader.array();
+      reader.skipIntegers(metaPositions);
+    }
+    if (items > 3) reader.raw(items - 3);
+    size += positions + metaPositions + 1;
+  }
+  return { bytes: reader.bytes, count, first, last: page, firstItems, firstBody, end: reader.at, size };
+}
+
+/**
+ * A run whose metadata positions name fields by their places in the shard's list, rewritten with
+ * their places in the merged list (`fields`: old place → new place).
+ */
+function renumberedRun(reader: CborReader, fields: readonly number[]): PageRun {
+  const out = new CborWriter();
+  const count = reader.array();
+  out.array(count);
+  for (let i = 0; i < count; i++) {
+    const items = reader.array();
+    out.array(items).unsigned(reader.unsigned());
+    const start = reader.at;
+    reader.skipIntegers(reader.array());
+    out.raw(reader.bytes, start, reader.at);
+    if (items >= 3) {
+      const metaPositions = reader.array();
+      out.array(metaPositions);
+      for (let k = 0; k < metaPositions; k++) {
+        const value = reader.integer();
+        out.integer(value < 0 ? -(fields[-value - 1] ?? -value - 1) - 1 : value);
+      }
+    }
+    if (items > 3) out.raw(reader.raw(items - 3));
+  }
+  return readRun(new CborReader(out.bytes()));
+}
+
+const run = (reader: CborReader, fields: readonly number[] | undefined) => (fields ? renumberedRun(reader, fields) : readRun(reader));
+
+/**
+ * The words of an index chunk, in order. `fields` renumbers metadata fields (old place → new
+ * place), when the shard's field list is not the merged one.
+ */
+export function readChunk(data: Buffer, fields?: readonly number[]): WordEntry[] {
+  const reader = new CborReader(data);
+  reader.array();
+  return Array.from({ length: reader.array() }, () => {
+    const items = reader.array();
+    const key = reader.textBytes();
+    const word = key.toString('utf8');
+    const pages = run(reader, fields);
+    const variants =
+      items >= 3
+        ? Array.from({ length: reader.array() }, () => {
+            const variantItems = reader.array();
+            const form = reader.text();
+            const variantPages = run(reader, fields);
+            reader.raw(variantItems - 2);
+            return { form, pages: variantPages };
+          })
+        : [];
+    reader.raw(Math.max(0, items - 3));
+    return { word, key, pages, variants };
+  });
+}
+
+/** A word's pages from several shards, each moved by its shard's first page number in the merged index. */
+type Runs = { offset: number; pages: PageRun }[];
+
+function writeRuns(out: CborWriter, runs: Runs): void {
+  let count = 0;
+  for (const { pages } of runs) count += pages.count;
+  out.array(count);
+  let last = 0;
+  for (const { offset, pages } of runs) {
+    if (pages.count === 0) continue;
+    out.array(pages.firstItems).unsigned(offset + pages.first - last);
+    out.raw(pages.bytes, pages.firstBody, pages.end);
+    last = offset + pages.last;
+  }
+}
+
+/**
+ * Writes one merged word as Pagefind writes it: its pages from every shard in page order
+ * (shards are given in the order of their pages), and its variants (forms with other
+ * diacritics) likewise, in the order first met. Returns the size Pagefind counts for chunking:
+ * a word's own pages, not its variants' (chunk_index).
+ */
+export function mergeWord(out: CborWriter, word: string, parts: readonly { offset: number; entry: WordEntry }[]): number {
+  out.array(3).text(word);
+  let size = 0;
+  writeRuns(
+    out,
+    parts.map(({ offset, entry }) => {
+      size += entry.pages.size;
+      return { offset, pages: entry.pages };
+    }),
+  );
+  const forms = new Map<string, Runs>();
+  for (const { offset, entry } of parts) {
+    for (const variant of entry.variants) {
+      const list = forms.get(variant.form) ?? forms.set(variant.form, []).get(variant.form) ?? [];
+      list.push({ offset, pages: variant.pages });
+    }
+  }
+  out.array(forms.size);
+  for (const [form, runs] of forms) {
+    out.array(2).text(form);
+    writeRuns(out, runs);
+  }
+  return size;
+}
+
+/**
+ * The shortest prefixes that keep two neighbouring chunks apart (Pagefind's get_prefixes):
+ * the metadata names a chunk by the words it spans, as short as they can be.
+ */
+function prefixes(a: string, b: string): [string, string] {
+  const left = [...a];
+  const right = [...b];
+  let common = 0;
+  while (common < left.length && common < right.length && left[common] === right[common]) common++;
+  return [left.slice(0, common + 1).join(''), right.slice(0, common + 1).join('')];
+}
+
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** The chunks' `from` and `to` as Pagefind trims them (chunk_meta). */
+export function trimChunkNames(chunks: { from: string; to: string }[]): void {
+  for (let i = 0; i + 1 < chunks.length; i++) {
+    const [to, from] = prefixes(chunks[i].to, chunks[i + 1].from);
+    if (byteOrder(to, chunks[i].from) >= 0) chunks[i].to = to;
+    chunks[i + 1].from = from;
+  }
+}
+
+/** A content hash for a file name, `length` hex digits (Pagefind uses SHA-1 too). */
+export function contentHash(bytes: Buffer | string, length: number): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, length);
+}
+
+/** The merged metadata file's CBOR. */
+export function writeMeta(meta: {
+  version: string;
+  pages: readonly { hash: string; items: number; rest: Buffer }[];
+  chunks: readonly { from: string; to: string; hash: string }[];
+  fields: readonly string[];
+}): Buffer {
+  const out: Buffer[] = [cbor.array(6), cbor.text(meta.version), cbor.array(meta.pages.length)];
+  for (const page of meta.pages) out.push(cbor.array(page.items), cbor.text(page.hash), page.rest);
+  out.push(cbor.array(meta.chunks.length));
+  for (const chunk of meta.chunks) out.push(cbor.array(3), cbor.text(chunk.from), cbor.text(chunk.to), cbor.text(chunk.hash));
+  out.push(cbor.array(0), cbor.array(0), cbor.array(meta.fields.length));
+  for (const field of meta.fields) out.push(cbor.text(field));
+  return Buffer.concat(out);
+}
+
+/** The CBOR of an index chunk of `count` words, already encoded. */
+export function chunkData(count: number, words: Buffer): Buffer {
+  return Buffer.concat([cbor.array(1), cbor.array(count), words]);
+}
+
+/** The merged field list (sorted, as Pagefind sorts it) and, per shard, its fields' new places (undefined: unchanged). */
+export function mergeFields(shards: readonly string[][]): { fields: string[]; maps: (number[] | undefined)[] } {
+  const fields = [...new Set(shards.flat())].sort(byteOrder);
+  const maps = shards.map((own) => {
+    const map = own.map((field) => fields.indexOf(field));
+    return map.every((place, i) => place === i) ? undefined : map;
+  });
+  return { fields, maps };
+}

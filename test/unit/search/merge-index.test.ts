@@ -1,0 +1,235 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fragmentJson } from '@/lib/audit/scan';
+import { CborReader, cbor } from '@/lib/search/cbor';
+import { mergeBundles } from '@/lib/search/merge-bundle';
+import { pagefindData, readChunk, readMeta, trimChunkNames, type PageRun } from '@/lib/search/merge-index';
+import { indexTokens } from '@/lib/search/tokens';
+
+// Pagefind's own index of a set of pages is the reference: the same pages indexed in three
+// shards and merged must give the same index, word for word and page for page.
+
+/** Small chunks, so that the merge has to cut chunks as Pagefind does. */
+const CHUNK_SIZE = 40;
+
+const TEXTS = [
+  '盐城经济技术开发区 招商引资 签约 12 个项目',
+  '南京江宁开发区 高质量发展 产业集群 café',
+  '苏州工业园区 招商引资 集成电路 产业集群',
+  '合肥高新区 科技创新 高质量发展 cafe',
+  '无锡经开区 招商引资 高质量发展 2024年',
+  '盐城 产业集群 集成电路 科技创新 招商',
+  '常州 集成电路 高新区',
+];
+
+/** A page as the build gives it to Pagefind: search tokens, and metadata that differs between pages. */
+function page(text: string, i: number): { url: string; content: string } {
+  const image = i % 3 === 0 ? `<meta data-pagefind-meta="image[content]" content="/images/${i}.webp">` : '';
+  return {
+    url: `/news/${i}/`,
+    content:
+      `<!doctype html><html lang="und"><head><meta data-pagefind-meta="title[content]" content="标题 ${i}">${image}</head>` +
+      `<body data-pagefind-body><p>${indexTokens(text).join(' ')}</p></body></html>`,
+  };
+}
+
+async function indexPages(pages: { url: string; content: string }[], out: string): Promise<void> {
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_SIZE);
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('no index');
+  for (const each of pages) {
+    const { errors } = await index.addHTMLFile(each);
+    expect(errors).toEqual([]);
+  }
+  expect((await index.writeFiles({ outputPath: out })).errors).toEqual([]);
+  await pagefind.close();
+}
+
+/** A run's pages: each page's number and the rest of its entry, as hex. */
+function entries(run: PageRun): { page: number; body: string }[] {
+  const reader = new CborReader(run.bytes, run.firstBody);
+  const found: { page: number; body: string }[] = [];
+  let page = run.first;
+  let items = run.firstItems;
+  for (let i = 0; i < run.count; i++) {
+    if (i > 0) {
+      items = reader.array();
+      page += reader.unsigned();
+    }
+    found.push({ page, body: reader.raw(items - 1).toString('hex') });
+  }
+  expect(page).toBe(run.last);
+  expect(reader.at).toBe(run.end);
+  return found;
+}
+
+interface Decoded {
+  pages: string[];
+  words: Map<string, string>;
+  chunks: { from: string; to: string }[];
+  fields: string[];
+}
+
+/** An index as URLs: each word's pages by URL with their positions as written, and its chunk boundaries. */
+function decode(dir: string): Decoded {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const name = `pagefind.${Object.values(entry.languages)[0].hash}.pf_meta`;
+  const meta = readMeta(pagefindData(readFileSync(join(dir, name)), name), name);
+  const urls = meta.pages.map(({ hash }) => {
+    const json = fragmentJson(readFileSync(join(dir, 'fragment', `${hash}.pf_fragment`)));
+    return (JSON.parse(json ?? '{}') as { url: string }).url;
+  });
+  const words = new Map<string, string>();
+  for (const chunk of meta.chunks) {
+    const file = join(dir, 'index', `${chunk.hash}.pf_index`);
+    for (const word of readChunk(pagefindData(readFileSync(file), file))) {
+      const pages = (run: PageRun) =>
+        entries(run)
+          .map(({ page, body }) => `${urls[page]}:${body}`)
+          .sort();
+      const variants = word.variants.map((variant) => `${variant.form}=${pages(variant.pages).join(',')}`).sort();
+      words.set(word.word, `${pages(word.pages).join(',')}|${variants.join(';')}`);
+    }
+  }
+  return { pages: [...urls].sort(), words, chunks: meta.chunks.map(({ from, to }) => ({ from, to })), fields: meta.fields };
+}
+
+let work: string;
+let whole: Decoded;
+let merged: Decoded;
+let first: Awaited<ReturnType<typeof mergeBundles>>;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'devzone-merge-'));
+  const pages = TEXTS.map(page);
+  await indexPages(pages, join(work, 'whole'));
+  // Shards as the build cuts them: consecutive runs of pages, newest first.
+  const parts = [pages.slice(0, 3), pages.slice(3, 5), pages.slice(5)];
+  for (const [i, part] of parts.entries()) await indexPages(part, join(work, `shard-${i}`));
+  const shards = parts.map((_, i) => join(work, `shard-${i}`));
+  first = await mergeBundles(shards, join(work, 'merged'), { chunkSize: CHUNK_SIZE, keep: ['pages.json'] });
+  whole = decode(join(work, 'whole'));
+  merged = decode(join(work, 'merged'));
+}, 60_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('merging shards into one Pagefind index', () => {
+  test("is Pagefind's own index of all the pages: every word with the same pages and positions", () => {
+    expect(merged.pages).toEqual(whole.pages);
+    expect(merged.words.size).toBeGreaterThan(40);
+    expect([...merged.words.keys()].sort()).toEqual([...whole.words.keys()].sort());
+    for (const [word, pages] of whole.words) expect(merged.words.get(word), word).toBe(pages);
+    // Metadata words, whose field numbers differ between shards (only some have an image).
+    expect(merged.fields).toEqual(whole.fields);
+    expect(merged.fields).toContain('image');
+  });
+
+  test('cuts and names the chunks as Pagefind does', () => {
+    expect(whole.chunks.length).toBeGreaterThan(3);
+    expect(merged.chunks).toEqual(whole.chunks);
+  });
+
+  test("a word's diacritic variants are kept (café beside cafe)", () => {
+    expect(whole.words.get('cafe')).toContain('café=');
+    expect(merged.words.get('cafe')).toBe(whole.words.get('cafe'));
+  });
+
+  test('writes the bundle the search page loads, with Pagefind and every page', () => {
+    const files = readdirSync(join(work, 'merged')).sort();
+    expect(files).toEqual(expect.arrayContaining(['fragment', 'index', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js']));
+    const entry = JSON.parse(readFileSync(join(work, 'merged', 'pagefind-entry.json'), 'utf8')) as {
+      languages: { und: { page_count: number } };
+    };
+    expect(entry.languages.und.page_count).toBe(TEXTS.length);
+    expect(readdirSync(join(work, 'merged', 'fragment'))).toHaveLength(TEXTS.length);
+    expect(first.written).toBe(first.chunks);
+  });
+
+  test('a second merge of the same shards writes no chunk again; files it no longer has are removed', async () => {
+    const shards = [0, 1, 2].map((i) => join(work, `shard-${i}`));
+    const again = await mergeBundles(shards, join(work, 'merged'), { chunkSize: CHUNK_SIZE, keep: [] });
+    expect(again.written).toBe(0);
+    expect(decode(join(work, 'merged')).words).toEqual(merged.words);
+    // Without the first shard: its pages and the chunks only it had are gone.
+    const fewer = await mergeBundles(shards.slice(1), join(work, 'merged'), { chunkSize: CHUNK_SIZE, keep: [] });
+    expect(readdirSync(join(work, 'merged', 'fragment'))).toHaveLength(TEXTS.length - 3);
+    expect(readdirSync(join(work, 'merged', 'index'))).toHaveLength(fewer.chunks);
+  });
+
+  test('the same page in two shards gets two names, and both are found', async () => {
+    const shard = join(work, 'shard-1');
+    const twice = await mergeBundles([shard, shard], join(work, 'twice'), { chunkSize: CHUNK_SIZE, keep: [] });
+    expect(twice.pages).toBe(4);
+    expect(twice.renamed[0].size).toBe(0);
+    expect(twice.renamed[1].size).toBe(2);
+    const fragments = readdirSync(join(work, 'twice', 'fragment'));
+    expect(fragments).toHaveLength(4);
+    for (const [from, to] of twice.renamed[1]) {
+      expect(fragments).toContain(`${to}.pf_fragment`);
+      expect(to.startsWith(from) && to !== from).toBe(true);
+    }
+    // Every word of the shard lists its pages twice, at page numbers 0-1 and 2-3.
+    const once = decode(shard).words;
+    const doubled = decode(join(work, 'twice')).words;
+    for (const [word, pages] of once) {
+      const [list] = pages.split('|');
+      expect(doubled.get(word)?.split('|')[0].split(',').length, word).toBe(list.split(',').length * 2);
+    }
+  });
+
+  test('refuses a shard that is not a Pagefind bundle, naming the file', async () => {
+    await expect(mergeBundles([join(work, 'nothing')], join(work, 'bad'), { chunkSize: CHUNK_SIZE, keep: [] })).rejects.toThrow(
+      /nothing.*pagefind-entry\.json/,
+    );
+  });
+});
+
+describe('CBOR as Pagefind writes it', () => {
+  test('integers, text and arrays read back; raw items are copied as they are', () => {
+    const bytes = Buffer.concat([
+      cbor.array(4),
+      cbor.unsigned(23),
+      cbor.integer(-300),
+      cbor.text('集成电路'),
+      cbor.array(2),
+      cbor.unsigned(70_000),
+      cbor.unsigned(2 ** 33),
+    ]);
+    const reader = new CborReader(bytes);
+    expect(reader.array()).toBe(4);
+    expect(reader.unsigned()).toBe(23);
+    expect(reader.integer()).toBe(-300);
+    expect(reader.text()).toBe('集成电路');
+    const rest = reader.raw(1);
+    expect(new CborReader(rest).array()).toBe(2);
+    expect(reader.at).toBe(bytes.length);
+    expect(() => new CborReader(cbor.text('x')).array()).toThrow(/expected an array at byte 0/);
+  });
+
+  test('chunk names are trimmed to the shortest prefixes that keep them apart', () => {
+    const chunks = [
+      { from: 'q5357', to: 'q5357c1a5' },
+      { from: 'q5357c1a6', to: 'q96c6' },
+    ];
+    trimChunkNames(chunks);
+    expect(chunks).toEqual([
+      { from: 'q5357', to: 'q5357c1a5' },
+      { from: 'q5357c1a6', to: 'q96c6' },
+    ]);
+    const wide = [
+      { from: 'a', to: 'banana' },
+      { from: 'cherry', to: 'date' },
+    ];
+    trimChunkNames(wide);
+    expect(wide).toEqual([
+      { from: 'a', to: 'b' },
+      { from: 'c', to: 'date' },
+    ]);
+  });
+});
