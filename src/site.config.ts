@@ -60,11 +60,14 @@ export const SITE = {
   homeBlocks: 6,
   homeBlockSize: 5,
   /**
-   * Most articles in one part of the search index (src/lib/search/shards.ts): Pagefind needs
-   * about 0.7 GB per 1,000 articles while it writes a part, and the build writes two at once.
+   * Most articles in one part of the search index (src/lib/search/shards.ts; a month is never cut,
+   * so a month with more is one part): Pagefind needs about 0.7 GB per 1,000 articles while it
+   * writes a part. The parts are merged into one index (src/lib/search/merge-index.ts), so their
+   * size costs readers nothing; small parts keep Pagefind's memory low (two processes fit where
+   * one did) and make the part an edited article is in quick to index again.
    * `DEVZONE_SEARCH_SHARD_CAP` changes it, for tests that need several parts from a small site.
    */
-  searchShardCap: Number(process.env.DEVZONE_SEARCH_SHARD_CAP) || 4000,
+  searchShardCap: Number(process.env.DEVZONE_SEARCH_SHARD_CAP) || 1000,
   /**
    * Pagefind processes the build runs at once, each writing one shard (never more than the
    * cores). Unset, the build chooses from the memory the machine gives it

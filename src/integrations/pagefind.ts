@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,6 @@ import { buildTime, startBuildClock } from '../lib/build/clock.ts';
 import { sourceDigest } from '../lib/build/source-digest.ts';
 import { startProgress } from '../lib/build/progress.ts';
 import { memoryBudget, searchProcessesFor } from '../lib/build/host-memory.ts';
-import { siteTable, type ShardRow } from '../lib/search/page-table.ts';
-import { PAGE_TABLE } from '../lib/search/ranking.ts';
 import { recordFields, SEARCH_LANGUAGE } from '../lib/search/records.ts';
 import { toBeijingIso } from '../lib/content/dates.ts';
 import { coversOf, localFacts } from '../lib/site/site-images.ts';
@@ -19,16 +17,17 @@ import { searchShards } from '../lib/search/shards.ts';
 import { SITE } from '../site.config.ts';
 import { feed, startPool, workerTask } from '../lib/build/worker-pool.ts';
 import { buildShard, INDEX_CHUNK_SIZE, PAGEFIND_CONFIG, type ShardResult, type ShardTask } from './pagefind-shard.ts';
-import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
+import { publishIndex, type Published } from './pagefind-publish.ts';
 
 /**
  * Builds the search index with Pagefind's Node API, while Astro bundles and renders the pages.
  * The content sync lists every article it stored (src/lib/build/article-manifest.ts); when the build
  * starts, this takes the published ones (with the build's moment, src/lib/build/clock.ts, as the
  * pages do), cuts them into shards (src/lib/search/shards.ts) and indexes each shard into its own
- * Pagefind index (src/integrations/pagefind-shard.ts) in the build's cache folder. The search
- * page merges the shards in the browser. When the build is done, each shard is put in
- * `bundleDir/<shard>/`.
+ * Pagefind index (src/integrations/pagefind-shard.ts) in the build's cache folder. As soon as the
+ * last shard is done, they are merged into the site's one index in `bundleDir/`
+ * (src/integrations/pagefind-publish.ts), on a thread of its own: a reader's query loads one
+ * index, whatever the number of shards.
  *
  * Why during the pages: Pagefind costs about as much CPU as rendering every page (about 7 ms an
  * article), and page rendering is one thread. So one shard at a time is indexed while the pages
@@ -37,7 +36,8 @@ import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
  * largest shard whatever the size of the site.
  *
  * Finished shards stay in the cache, keyed by a hash of their input: a rebuild re-indexes only
- * the shards whose articles changed, and leaves a shard already in place in the output alone.
+ * the shards whose articles changed (while the pages render, so the merge can run beside them
+ * too), and the merge writes only the index files that changed.
  *
  * Any error Pagefind reports fails the build, rather than publishing a site whose search silently
  * misses articles. When DEVZONE_BUILD_STATS names a file, a JSON line with the figures of this
@@ -82,11 +82,34 @@ async function fingerprint(): Promise<string> {
  */
 const SHARD = workerTask('@/integrations/pagefind-shard', buildShard);
 
+/** The merge of the finished shards into the site's bundle, on a thread of its own. */
+const PUBLISH = workerTask('@/integrations/pagefind-publish', publishIndex);
+
+/**
+ * Merges the shards into `bundle` as soon as the last is done: when the pages are still
+ * rendering (a rebuild that re-indexed one shard), the merge runs beside them on the other core.
+ * Resolves with the shards and what the merge did.
+ */
+async function publishWhenDone(
+  shards: Promise<ShardResult[]>,
+  { bundle, cacheRoot }: { bundle: string; cacheRoot: string },
+): Promise<{ results: ShardResult[]; published: Published }> {
+  // Newest first, as the search page lists pages.
+  const results = (await shards).sort((a, b) => (a.key < b.key ? 1 : -1));
+  const pool = startPool(1);
+  try {
+    const task = { cached: results.map(({ cached }) => cached), cacheRoot, bundle, chunkSize: INDEX_CHUNK_SIZE };
+    return { results, published: await pool.run(PUBLISH, task) };
+  } finally {
+    await pool.destroy();
+  }
+}
+
 /**
  * Builds the shards on worker threads, each taking the next shard when done, `during` at once
  * while the pages render and `after` once `widen` is called. `follow` hands every shard finished from then on to `each` and returns
- * how many articles the shards finished so far hold. `done` waits for the last shard, stops the
- * threads and throws the first error. A build that fails before `done` still ends: the Astro CLI
+ * how many articles the shards finished so far hold. `done` (the same promise every call) waits
+ * for the last shard, stops the threads and throws the first error. A build that fails before `done` still ends: the Astro CLI
  * exits the process on an error, whatever threads are running.
  */
 function startShards(
@@ -107,20 +130,22 @@ function startShards(
       each(task.articles.length);
     },
   );
+  let finished: Promise<ShardResult[]> | undefined;
   return {
     widen: () => building.widen(after),
     follow: (onShard) => {
       each = onShard;
       return indexed;
     },
-    done: async () => {
-      try {
-        await building.finished;
-        return results;
-      } finally {
-        await pool.destroy();
-      }
-    },
+    done: () =>
+      (finished ??= (async () => {
+        try {
+          await building.finished;
+          return results;
+        } finally {
+          await pool.destroy();
+        }
+      })()),
   };
 }
 
@@ -134,34 +159,6 @@ async function size(dir: string): Promise<{ files: number; bytes: number }> {
     bytes += (await stat(join(entry.parentPath, entry.name))).size;
   }
   return { files, bytes };
-}
-
-/**
- * Writes the site's one search bundle in `bundle/` from the finished shards (merged,
- * src/lib/search/merge-bundle.ts) and its page table, then removes the cached shards this build
- * did not use (an edited shard's old version, say).
- */
-async function publish(results: ShardResult[], bundle: string, cacheRoot: string): Promise<MergedBundle> {
-  const merged = await mergeBundles(
-    results.map(({ cached }) => join(cacheRoot, cached)),
-    bundle,
-    { chunkSize: INDEX_CHUNK_SIZE, keep: [PAGE_TABLE] },
-  );
-  // The one page table of every shard, newest first (results are sorted so), with the hashes
-  // the merge gave pages that two shards had.
-  const shards = await Promise.all(
-    results.map(async ({ key, cached }, i) => {
-      const rows = JSON.parse(await readFile(join(cacheRoot, cached, PAGE_TABLE), 'utf8')) as ShardRow[];
-      const renamed = merged.renamed[i];
-      return { key, rows: rows.map(([hash, ...rest]): ShardRow => [renamed.get(hash) ?? hash, ...rest]) };
-    }),
-  );
-  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards)));
-  const used = new Set(results.map((result) => result.cached));
-  for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
-    if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });
-  }
-  return merged;
 }
 
 /** The shards of the build's published articles, newest first, as the search page names them. */
@@ -188,6 +185,9 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let started = 0;
   let articles = 0;
   let indexing: ReturnType<typeof startShards> | undefined;
+  let publishing: ReturnType<typeof publishWhenDone> | undefined;
+  let merged = false;
+  let bundle = '';
   let processes = 1;
   let memory = '';
   return {
@@ -198,6 +198,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheRoot = cachePath(fileURLToPath(config.cacheDir), 'searchShards');
+        bundle = join(fileURLToPath(config.outDir), options.bundleDir);
         manifest = cachePath(fileURLToPath(config.cacheDir), 'articleManifest');
       },
       // The content sync is done (it wrote the manifest); Astro now bundles, then renders the pages.
@@ -220,12 +221,18 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
           : `memory budget ${(budget.bytes / 2 ** 30).toFixed(1)} GB (${budget.limitedBy}), largest shard ${largestShard} articles`;
         // While the pages render on one core: the others.
         indexing = startShards(tasks, { during: Math.max(1, Math.min(processes, cores - 1)), after: processes });
+        publishing = publishWhenDone(indexing.done(), { bundle, cacheRoot });
+        // Awaited when the pages are done; a failure before then fails the build there.
+        publishing.then(
+          () => (merged = true),
+          () => {},
+        );
       },
       'astro:build:generated': () => {
         indexing?.widen();
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!indexing) throw new Error('the search index was not started');
+      'astro:build:done': async ({ logger }) => {
+        if (!indexing || !publishing) throw new Error('the search index was not started');
         const waited = performance.now();
         // The pages are done and Astro has stopped logging them: what is left of the index is a silent wait.
         const progress = startProgress({
@@ -234,11 +241,10 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
           initial: indexing.follow((n) => progress.tick(n)),
           log: (line) => logger.info(line),
         });
-        const results = (await indexing.done().finally(() => progress.done())).sort((a, b) => (a.key < b.key ? 1 : -1));
-        const bundle = join(fileURLToPath(dir), options.bundleDir);
-        const merging = performance.now();
-        const merged = await publish(results, bundle, cacheRoot);
-        const mergeMs = Math.round(performance.now() - merging);
+        await indexing.done().finally(() => progress.done());
+        if (!merged) logger.info('merging the shards into one search index …');
+        const { results, published } = await publishing;
+        const mergeMs = published.ms;
         const records = results.reduce((sum, result) => sum + result.records, 0);
         const reindexed = results.filter((result) => result.reindexed).length;
         const { files: bundleFiles, bytes } = await size(bundle);
@@ -247,7 +253,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
         logger.info(
           `indexed ${records} articles in ${results.length} shard${results.length === 1 ? '' : 's'} in ${(total / 1000).toFixed(1)}s, ` +
             `${(ms / 1000).toFixed(1)}s of it after the pages ` +
-            `(merged into one index in ${(mergeMs / 1000).toFixed(1)}s: ${merged.pages} pages, ${merged.chunks} chunks, ${merged.written} written) ` +
+            `(merged into one index in ${(mergeMs / 1000).toFixed(1)}s: ${published.pages} pages, ${published.chunks} chunks, ${published.written} written) ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB; ` +
             `up to ${processes} Pagefind process${processes === 1 ? '' : 'es'} at once, ${memory}): ` +
             `Chinese as character bigrams (src/lib/search/tokens.ts), language "${SEARCH_LANGUAGE}", ` +

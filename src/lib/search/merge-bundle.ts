@@ -35,8 +35,12 @@ export interface MergedBundle {
   chunks: number;
   /** Index chunks compressed and written by this merge (the others were in `out` already). */
   written: number;
-  /** Per shard: fragment hashes that another shard's page had too, and the name each has now. */
-  renamed: Map<string, string>[];
+}
+
+/** A shard's bundle, and the name each of its pages (by Pagefind's hash) has in the merged index. */
+export interface ShardBundle {
+  dir: string;
+  names: ReadonlyMap<string, string>;
 }
 
 /** Positions per index chunk, as the shards were written with (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). */
@@ -97,6 +101,60 @@ class Cursor {
   }
 }
 
+/** The cursors by their current word, lowest first: a merge of 80 shards compares a word with 7 others, not 80. */
+class CursorHeap {
+  private readonly items: Cursor[] = [];
+
+  constructor(cursors: readonly Cursor[]) {
+    for (const cursor of cursors) this.push(cursor);
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.items[i];
+    const b = this.items[j];
+    return (Buffer.compare(a.current?.key ?? EMPTY, b.current?.key ?? EMPTY) || a.offset - b.offset) < 0;
+  }
+
+  private swap(i: number, j: number): void {
+    [this.items[i], this.items[j]] = [this.items[j], this.items[i]];
+  }
+
+  top(): Cursor | undefined {
+    return this.items[0];
+  }
+
+  push(cursor: Cursor): void {
+    this.items.push(cursor);
+    for (let i = this.items.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): Cursor | undefined {
+    const top = this.items[0];
+    const last = this.items.pop();
+    if (this.items.length > 0 && last) {
+      this.items[0] = last;
+      for (let i = 0; ;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let least = i;
+        if (left < this.items.length && this.less(left, least)) least = left;
+        if (right < this.items.length && this.less(right, least)) least = right;
+        if (least === i) break;
+        this.swap(i, least);
+        i = least;
+      }
+    }
+    return top;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
 /** Writes `data` gzipped to `path` through a temporary file, so no half-written file ever has the final name. */
 async function writeGzip(path: string, data: Buffer): Promise<void> {
   const temporary = `${path}.partial`;
@@ -124,9 +182,9 @@ function place(from: string, to: string, present: ReadonlySet<string>, name: str
 /** At most this many chunks are compressed at once (zlib runs them on libuv's threads). */
 const WRITING = 8;
 
-export async function mergeBundles(shardDirs: readonly string[], out: string, options: MergeOptions): Promise<MergedBundle> {
-  if (shardDirs.length === 0) throw new Error('search index: no shards to merge');
-  const shards = await Promise.all(shardDirs.map(readShard));
+export async function mergeBundles(bundles: readonly ShardBundle[], out: string, options: MergeOptions): Promise<MergedBundle> {
+  if (bundles.length === 0) throw new Error('search index: no shards to merge');
+  const shards = await Promise.all(bundles.map(({ dir }) => readShard(dir)));
   const { language, entry } = shards[0];
   for (const shard of shards) {
     if (shard.language !== language) throw new Error(`${shard.dir}: language ${shard.language}, not ${language}`);
@@ -136,24 +194,19 @@ export async function mergeBundles(shardDirs: readonly string[], out: string, op
   await mkdir(join(out, 'index'), { recursive: true });
   await mkdir(join(out, 'fragment'), { recursive: true });
 
-  // Pages: the shards' one after another. A page hash is its fragment's name: where two shards
-  // have the same (Pagefind makes it unique within a shard only), the later page gets a longer one.
+  // Pages: the shards' one after another, each under the name it is given. A page's name is
+  // its fragment's file name and the id the search page gets for it.
   const names = new Set<string>();
-  const renamed = shards.map(() => new Map<string, string>());
   const pages: ShardMeta['pages'] = [];
   const fragments: { from: string; name: string }[] = [];
   shards.forEach((shard, i) => {
     for (const page of shard.meta.pages) {
-      const from = join(shard.dir, 'fragment', `${page.hash}.pf_fragment`);
-      let name = page.hash;
-      if (names.has(name)) {
-        const full = contentHash(readFileSync(from), 40);
-        for (let length = 1; names.has(name); length++) name = `${page.hash}${full.slice(0, length)}`;
-        renamed[i].set(page.hash, name);
-      }
+      const name = bundles[i].names.get(page.hash);
+      if (name === undefined) throw new Error(`${shard.dir}: no name for page ${page.hash}`);
+      if (names.has(name)) throw new Error(`${shard.dir}: page ${page.hash} is named ${name}, as another page is`);
       names.add(name);
       pages.push({ ...page, hash: name });
-      fragments.push({ from, name });
+      fragments.push({ from: join(shard.dir, 'fragment', `${page.hash}.pf_fragment`), name });
     }
   });
 
@@ -194,20 +247,17 @@ export async function mergeBundles(shardDirs: readonly string[], out: string, op
     writing.add(task);
     if (writing.size >= WRITING) await Promise.race(writing);
   };
-  for (;;) {
-    let lowest: Buffer | undefined;
-    for (const cursor of cursors) {
-      const current = cursor.current;
-      if (current && (!lowest || Buffer.compare(current.key, lowest) < 0)) lowest = current.key;
-    }
-    if (!lowest) break;
-    const parts: { offset: number; entry: WordEntry }[] = [];
-    for (const cursor of cursors) {
-      const current = cursor.current;
-      if (current && current.key.equals(lowest)) {
-        parts.push({ offset: cursor.offset, entry: current });
-        cursor.next();
-      }
+  const heap = new CursorHeap(cursors.filter((cursor) => cursor.current));
+  for (let lowest = heap.top(); lowest?.current; lowest = heap.top()) {
+    // The shards that have the lowest word, in the order of their pages.
+    const key = lowest.current.key;
+    const having: Cursor[] = [];
+    while (heap.top()?.current?.key.equals(key)) having.push(heap.pop() as Cursor);
+    having.sort((a, b) => a.offset - b.offset);
+    const parts = having.map((cursor) => ({ offset: cursor.offset, entry: cursor.current as WordEntry }));
+    for (const cursor of having) {
+      cursor.next();
+      if (cursor.current) heap.push(cursor);
     }
     const word = parts[0].entry.word;
     if (count === 0) first = word;
@@ -247,5 +297,5 @@ export async function mergeBundles(shardDirs: readonly string[], out: string, op
   // The entry names the metadata, and the metadata every other file.
   const merged = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaHash, page_count: pages.length } } };
   await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify(merged));
-  return { pages: pages.length, chunks: chunks.length, written, renamed };
+  return { pages: pages.length, chunks: chunks.length, written };
 }

@@ -1,13 +1,14 @@
 import { fragmentJson } from '@/lib/audit/scan';
-import type { SiteRow, SiteTable } from '@/lib/search/ranking';
+import { pageName, type SiteRow, type SiteTable } from '@/lib/search/ranking';
 import type { RecordFields } from '@/lib/search/records';
 import { indexTokens } from '@/lib/search/tokens';
 
 /**
  * The page table of the search index (src/lib/search/ranking.ts), made from what Pagefind
- * wrote: each fragment names its page's URL, and its file name is the hash the search page gets
- * as a result's id. Each shard's table is made when the shard is indexed and kept with it in the
- * cache; the build joins them into the one table the search page loads.
+ * wrote: each fragment names its page's URL, and its file name is the page's hash in its shard.
+ * Each shard's rows are made when the shard is indexed and kept with it in the cache; the build
+ * joins them into the one table the search page loads, and names each page in the merged index
+ * by its place in the table (pageNames).
  */
 
 /** What a fragment file holds that the table needs. */
@@ -53,7 +54,7 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
 /**
  * The site's table from its shards' rows, shards newest first. Values are listed once and rows
  * point at them; a page's year is not in its row but in `years` (pages are in date order, so a
- * year is a run of rows).
+ * year is a run of rows), nor its name (pageName: its place in the table).
  */
 export function siteTable(shards: readonly { rows: readonly ShardRow[] }[]): SiteTable {
   const table: SiteTable = { years: [], places: [], types: [], pages: [] };
@@ -71,9 +72,16 @@ export function siteTable(shards: readonly { rows: readonly ShardRow[] }[]): Sit
       else if (table.years.some(([seen]) => seen === year)) throw new Error(`search page table: ${hash} (${year}) is out of date order`);
       else table.years.push([year, 1]);
       const place = indexIn(places, table.places, `${region}\0${zone}`, [region, zone] as [string, string]);
-      const row: SiteRow = [hash, place, indexIn(types, table.types, type, type), titleWords, words];
+      const row: SiteRow = [place, indexIn(types, table.types, type, type), titleWords, words];
       table.pages.push(row);
     }
   }
   return table;
+}
+
+/** Per shard, the name in the merged index (pageName) of each of its pages, by Pagefind's hash in the shard. */
+export function pageNames(shards: readonly { rows: readonly ShardRow[] }[]): Map<string, string>[] {
+  const total = shards.reduce((sum, { rows }) => sum + rows.length, 0);
+  let order = 0;
+  return shards.map(({ rows }) => new Map(rows.map(([hash]) => [hash, pageName(order++, total)])));
 }

@@ -18,11 +18,20 @@ import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
 export const PAGE_TABLE = 'pages.json';
 
 /**
- * One page: its Pagefind hash (a result's `id`, its fragment's file name), its region and zone
- * (an index in `places`), its type (in `types`), how many search words its title has (the first
- * words of the page), and how many words it has in all.
+ * One page: its region and zone (an index in `places`), its type (in `types`), how many search
+ * words its title has (the first words of the page), and how many words it has in all. Its name
+ * in the index follows from its place in the table (pageName).
  */
-export type SiteRow = [hash: string, place: number, type: number, titleWords: number, words: number];
+export type SiteRow = [place: number, type: number, titleWords: number, words: number];
+
+/**
+ * The name of the page at `order` (newest first) of `total`: its id in Pagefind's results and its
+ * fragment's file name. Counted from the oldest page, so that a new article leaves every other
+ * page its name; base 36, so that the index's list of names is short.
+ */
+export function pageName(order: number, total: number): string {
+  return (total - 1 - order).toString(36);
+}
 
 export interface SiteTable {
   /** Years newest first, with how many of the pages, in order, are theirs. */
@@ -34,6 +43,7 @@ export interface SiteTable {
 }
 
 export interface PageInfo {
+  /** Its name in the index (pageName). */
   hash: string;
   /** Position among all pages, newest first. */
   order: number;
@@ -47,11 +57,12 @@ function expand(runs: readonly [string, number][]): string[] {
   return runs.flatMap(([value, length]) => new Array<string>(length).fill(value));
 }
 
-/** Every page of the table by hash, with its filter values and place newest first. */
+/** Every page of the table by name, with its filter values and place newest first. */
 export function readTable(table: SiteTable): Map<string, PageInfo> {
   const years = expand(table.years);
   const pages = new Map<string, PageInfo>();
-  table.pages.forEach(([hash, place, type, titleWords, words], order) => {
+  table.pages.forEach(([place, type, titleWords, words], order) => {
+    const hash = pageName(order, table.pages.length);
     const [region, zone] = table.places[place] ?? ['', ''];
     const facets = { region, zone, type: table.types[type] ?? '', year: years[order] ?? '' };
     pages.set(hash, { hash, order, facets, titleWords, words });
@@ -65,22 +76,49 @@ export function passes(page: PageInfo, filters: SearchState['filters']): boolean
 }
 
 /**
- * A query as the searches the page runs: one per space-separated part, its Pagefind terms, and
- * whether it is a Chinese phrase of two or more bigrams (then only pages where the bigrams stand
- * side by side contain it, which a quoted, exact Pagefind search finds; an ordinary search would
- * also find them apart).
+ * A query as the searches the page runs, one per space-separated part: its Pagefind terms, and
+ * for a Chinese phrase of two characters or more, the bigrams it is searched by (`cover`,
+ * phraseCover) with their offsets in the phrase. Other parts (a Latin word, a lone character,
+ * Chinese mixed with digits) are one ordinary search of their terms.
  */
 export interface QueryPart {
   text: string;
   terms: string[];
-  exact: boolean;
+  cover: { term: string; offset: number }[] | undefined;
+}
+
+/**
+ * The offsets of the bigrams that find a phrase of `bigrams` bigrams: every second one, and the
+ * last. Together they cover each of its characters, and where each stands at its offset from one
+ * position in a page, the page has the whole phrase there: in the index, two bigrams two
+ * positions apart are always of one run of Chinese text (a run ends with its last character
+ * alone, and something other than a bigram stands between two runs, src/lib/search/tokens.ts),
+ * so the bigram between them is there too. A query of n characters loads the index chunks of
+ * about n/2 bigrams rather than n-1.
+ */
+export function phraseCover(bigrams: number): number[] {
+  const offsets: number[] = [];
+  for (let offset = 0; offset < bigrams; offset += 2) offsets.push(offset);
+  if (offsets.at(-1) !== bigrams - 1) offsets.push(bigrams - 1);
+  return offsets;
 }
 
 export function queryPlan(query: string): QueryPart[] {
   return queryPhrases(query).map((text) => {
     const terms = queryParts(text).flat();
-    return { text, terms, exact: isChinesePhrase(text) && terms.length > 1 };
+    const cover = isChinesePhrase(text) ? phraseCover(terms.length).map((offset) => ({ term: terms[offset], offset })) : undefined;
+    return { text, terms, cover };
   });
+}
+
+/**
+ * Where a phrase starts in a page: the positions of its cover's first bigram where each other
+ * bigram of the cover stands at its offset (`positions`: of each bigram of the cover, in order).
+ */
+export function phraseStarts(positions: readonly (readonly number[])[], offsets: readonly number[]): number[] {
+  const [first = [], ...others] = positions;
+  const sets = others.map((list) => new Set(list));
+  return first.filter((start) => sets.every((set, i) => set.has(start + offsets[i + 1] - offsets[0])));
 }
 
 /**
@@ -89,18 +127,25 @@ export function queryPlan(query: string): QueryPart[] {
  * of one word occurs wherever it matched. In the title when it starts and ends within the
  * title's words (the page starts with its title).
  */
-export function occurrences(positions: readonly number[], terms: number, titleWords: number): { count: number; inTitle: boolean } {
+export function occurrences(positions: readonly number[], terms: number, titleWords: number): Hits {
   const at = new Set(positions);
-  let count = 0;
-  let inTitle = false;
-  for (const start of positions) {
+  const starts = positions.filter((start) => {
     let run = 1;
     while (run < terms && at.has(start + run)) run++;
-    if (run < terms) continue;
-    count++;
-    if (start + terms <= titleWords) inTitle = true;
-  }
-  return { count, inTitle };
+    return run === terms;
+  });
+  return hitsAt(starts, terms, titleWords);
+}
+
+/** How often a part occurs in a page, and whether in its title. */
+export interface Hits {
+  count: number;
+  inTitle: boolean;
+}
+
+/** The hits of a part of `words` words that starts at `starts`; in the title when it ends within the title's words. */
+export function hitsAt(starts: readonly number[], words: number, titleWords: number): Hits {
+  return { count: starts.length, inTitle: starts.some((start) => start + words <= titleWords) };
 }
 
 /** BM25's parameters, as Pagefind's defaults. */
@@ -116,7 +161,7 @@ const TITLE = K1 + 1 + 1;
  * number of occurrences below it.
  */
 export function score(
-  hits: readonly { count: number; inTitle: boolean }[],
+  hits: readonly Hits[],
   frequencies: readonly number[],
   { words, total, averageWords }: { words: number; total: number; averageWords: number },
 ): number {

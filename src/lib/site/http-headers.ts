@@ -62,8 +62,12 @@ export interface HeadersOptions {
   ownPolicyDirs?: readonly string[];
 }
 
-/** The hashed parts of a Pagefind bundle: chunk folders, and the metadata file named by its hash. */
-const PAGEFIND_HASHED_FOLDERS = new Set(['fragment', 'index', 'filter']);
+/**
+ * The folders of a Pagefind bundle whose files are named by a hash of their content (with the
+ * metadata file). Not `fragment/`: a page's fragment is named by its place among the pages
+ * (src/lib/search/ranking.ts, pageName), which an article added among older ones changes.
+ */
+const PAGEFIND_HASHED_FOLDERS = new Set(['index', 'filter']);
 
 /** The `_headers` file for an output folder, given every file in it (relative, `/`-separated). */
 export function headersFile(

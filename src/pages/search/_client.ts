@@ -17,12 +17,15 @@ import {
   type SearchState,
 } from '@/lib/search/query';
 import {
+  hitsAt,
   occurrences,
   PAGE_TABLE,
+  phraseStarts,
   passes,
   queryPlan,
   readTable,
   score,
+  type Hits,
   type PageInfo,
   type SiteTable,
   type QueryPart,
@@ -105,45 +108,67 @@ async function fragment(page: PageInfo): Promise<Fragment> {
   return JSON.parse(new TextDecoder().decode(data.slice(12))) as Fragment;
 }
 
-/** What the searches of a query found: the pages with every part, and where each part occurs in them. */
-interface Found {
-  ids: Set<string>;
-  /** Per part: page id to its occurrences' positions. */
-  words: Map<string, number[]>[];
-  /** Per part: how many pages contain it. */
-  frequencies: number[];
+/** What the searches of one part of a query found: the pages that contain it, and its hits in a page. */
+interface PartFound {
+  members: Set<string>;
+  hits: (page: PageInfo) => Hits;
 }
 
 /**
- * Each part's searches: an ordinary one, whose matched positions give where it occurs, and for a
- * Chinese phrase an exact one, which alone says which pages have it (ranking.ts, queryPlan).
+ * A part's searches. A Chinese phrase: one search per bigram of its cover (ranking.ts,
+ * phraseCover), whose positions say where the phrase starts in each page. Anything else: one
+ * ordinary search of its terms, which finds the pages with all of them.
  */
+async function findPart(pf: Pagefind, part: QueryPart): Promise<PartFound> {
+  if (part.cover) {
+    const cover = part.cover;
+    const searches = await Promise.all(cover.map(({ term }) => pf.search(term, {})));
+    const [first, ...others] = searches.map((search) => new Map(search.results.map((result) => [result.id, result.words])));
+    const starts = new Map<string, number[]>();
+    for (const [id, positions] of first) {
+      const lists = [positions, ...others.map((other) => other.get(id))];
+      if (lists.some((list) => list === undefined)) continue;
+      const found = phraseStarts(
+        lists as number[][],
+        cover.map(({ offset }) => offset),
+      );
+      if (found.length > 0) starts.set(id, found);
+    }
+    return { members: new Set(starts.keys()), hits: (page) => hitsAt(starts.get(page.hash) ?? [], part.terms.length, page.titleWords) };
+  }
+  const { results } = await pf.search(part.terms.join(' '), {});
+  const words = new Map(results.map((result) => [result.id, result.words]));
+  return { members: new Set(words.keys()), hits: (page) => occurrences(words.get(page.hash) ?? [], part.terms.length, page.titleWords) };
+}
+
+/** What the searches of a query found: the pages with every part, and each part's own findings. */
+interface Found {
+  ids: Set<string>;
+  parts: PartFound[];
+}
+
 async function find(pf: Pagefind, plan: readonly QueryPart[]): Promise<Found> {
-  const parts = await Promise.all(
-    plan.map(async (part) => {
-      const [ordinary, exact] = await Promise.all([
-        pf.search(part.terms.join(' '), {}),
-        part.exact ? pf.search(`"${part.terms.join(' ')}"`, {}) : undefined,
-      ]);
-      const members = new Set((exact ?? ordinary).results.map((result) => result.id));
-      return { words: new Map(ordinary.results.map((result) => [result.id, result.words])), members };
-    }),
-  );
+  const parts = await Promise.all(plan.map((part) => findPart(pf, part)));
   const [first, ...rest] = parts;
   const ids = new Set([...first.members].filter((id) => rest.every((part) => part.members.has(id))));
-  return { ids, words: parts.map((part) => part.words), frequencies: parts.map((part) => part.members.size) };
+  return { ids, parts };
 }
 
 /** `pages` in relevance order; newest first among equals. */
-function byRelevance(pages: PageInfo[], found: Found, plan: readonly QueryPart[], all: Map<string, PageInfo>): PageInfo[] {
+function byRelevance(pages: PageInfo[], found: Found, all: Map<string, PageInfo>): PageInfo[] {
   let words = 0;
   for (const page of all.values()) words += page.words;
   const totals = { total: all.size, averageWords: words / Math.max(1, all.size) };
+  const frequencies = found.parts.map((part) => part.members.size);
   const scores = new Map(
-    pages.map((page) => {
-      const hits = plan.map((part, i) => occurrences(found.words[i].get(page.hash) ?? [], part.terms.length, page.titleWords));
-      return [page.hash, score(hits, found.frequencies, { ...totals, words: page.words })];
-    }),
+    pages.map((page) => [
+      page.hash,
+      score(
+        found.parts.map((part) => part.hits(page)),
+        frequencies,
+        { ...totals, words: page.words },
+      ),
+    ]),
   );
   return pages.sort((a, b) => (scores.get(b.hash) ?? 0) - (scores.get(a.hash) ?? 0) || a.order - b.order);
 }
@@ -265,7 +290,7 @@ async function search(state: SearchState): Promise<void> {
     if (run !== current) return;
     const matching = found ? [...found.ids].flatMap((id) => pages.get(id) ?? []) : [...pages.values()];
     const results = matching.filter((page) => passes(page, state.filters));
-    shown = found && state.order === 'relevance' ? byRelevance(results, found, plan, pages) : results.sort((a, b) => a.order - b.order);
+    shown = found && state.order === 'relevance' ? byRelevance(results, found, pages) : results.sort((a, b) => a.order - b.order);
     shownCount = 0;
     shownQuery = state.q;
     showCounts(countFacets(results.map((page) => page.facets)), state);

@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fragmentJson } from '@/lib/audit/scan';
 import { CborReader, cbor } from '@/lib/search/cbor';
-import { mergeBundles } from '@/lib/search/merge-bundle';
+import { mergeBundles, type ShardBundle } from '@/lib/search/merge-bundle';
 import { pagefindData, readChunk, readMeta, trimChunkNames, type PageRun } from '@/lib/search/merge-index';
 import { indexTokens } from '@/lib/search/tokens';
 
@@ -97,6 +97,14 @@ function decode(dir: string): Decoded {
   return { pages: [...urls].sort(), words, chunks: meta.chunks.map(({ from, to }) => ({ from, to })), fields: meta.fields };
 }
 
+/** A shard's bundle with its pages named `prefix0`, `prefix1`, … in its own order. */
+function named(dir: string, prefix: string): ShardBundle {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const name = `pagefind.${Object.values(entry.languages)[0].hash}.pf_meta`;
+  const meta = readMeta(pagefindData(readFileSync(join(dir, name)), name), name);
+  return { dir, names: new Map(meta.pages.map(({ hash }, i) => [hash, `${prefix}${i}`])) };
+}
+
 let work: string;
 let whole: Decoded;
 let merged: Decoded;
@@ -109,7 +117,7 @@ beforeAll(async () => {
   // Shards as the build cuts them: consecutive runs of pages, newest first.
   const parts = [pages.slice(0, 3), pages.slice(3, 5), pages.slice(5)];
   for (const [i, part] of parts.entries()) await indexPages(part, join(work, `shard-${i}`));
-  const shards = parts.map((_, i) => join(work, `shard-${i}`));
+  const shards = parts.map((_, i) => named(join(work, `shard-${i}`), `${i}-`));
   first = await mergeBundles(shards, join(work, 'merged'), { chunkSize: CHUNK_SIZE, keep: ['pages.json'] });
   whole = decode(join(work, 'whole'));
   merged = decode(join(work, 'merged'));
@@ -152,7 +160,7 @@ describe('merging shards into one Pagefind index', () => {
   });
 
   test('a second merge of the same shards writes no chunk again; files it no longer has are removed', async () => {
-    const shards = [0, 1, 2].map((i) => join(work, `shard-${i}`));
+    const shards = [0, 1, 2].map((i) => named(join(work, `shard-${i}`), `${i}-`));
     const again = await mergeBundles(shards, join(work, 'merged'), { chunkSize: CHUNK_SIZE, keep: [] });
     expect(again.written).toBe(0);
     expect(decode(join(work, 'merged')).words).toEqual(merged.words);
@@ -162,18 +170,16 @@ describe('merging shards into one Pagefind index', () => {
     expect(readdirSync(join(work, 'merged', 'index'))).toHaveLength(fewer.chunks);
   });
 
-  test('the same page in two shards gets two names, and both are found', async () => {
+  test('pages are filed under the names given, and a name given twice is refused', async () => {
     const shard = join(work, 'shard-1');
-    const twice = await mergeBundles([shard, shard], join(work, 'twice'), { chunkSize: CHUNK_SIZE, keep: [] });
+    const twice = await mergeBundles([named(shard, 'a'), named(shard, 'b')], join(work, 'twice'), { chunkSize: CHUNK_SIZE, keep: [] });
     expect(twice.pages).toBe(4);
-    expect(twice.renamed[0].size).toBe(0);
-    expect(twice.renamed[1].size).toBe(2);
-    const fragments = readdirSync(join(work, 'twice', 'fragment'));
-    expect(fragments).toHaveLength(4);
-    for (const [from, to] of twice.renamed[1]) {
-      expect(fragments).toContain(`${to}.pf_fragment`);
-      expect(to.startsWith(from) && to !== from).toBe(true);
-    }
+    expect(readdirSync(join(work, 'twice', 'fragment')).sort()).toEqual([
+      'a0.pf_fragment',
+      'a1.pf_fragment',
+      'b0.pf_fragment',
+      'b1.pf_fragment',
+    ]);
     // Every word of the shard lists its pages twice, at page numbers 0-1 and 2-3.
     const once = decode(shard).words;
     const doubled = decode(join(work, 'twice')).words;
@@ -181,12 +187,15 @@ describe('merging shards into one Pagefind index', () => {
       const [list] = pages.split('|');
       expect(doubled.get(word)?.split('|')[0].split(',').length, word).toBe(list.split(',').length * 2);
     }
+    await expect(
+      mergeBundles([named(shard, 'a'), named(shard, 'a')], join(work, 'twice'), { chunkSize: CHUNK_SIZE, keep: [] }),
+    ).rejects.toThrow(/page .* is named a0, as another page is/);
   });
 
   test('refuses a shard that is not a Pagefind bundle, naming the file', async () => {
-    await expect(mergeBundles([join(work, 'nothing')], join(work, 'bad'), { chunkSize: CHUNK_SIZE, keep: [] })).rejects.toThrow(
-      /nothing.*pagefind-entry\.json/,
-    );
+    await expect(
+      mergeBundles([{ dir: join(work, 'nothing'), names: new Map() }], join(work, 'bad'), { chunkSize: CHUNK_SIZE, keep: [] }),
+    ).rejects.toThrow(/nothing.*pagefind-entry\.json/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { readFragment, shardRows, siteTable, type ShardRow } from '@/lib/search/page-table';
+import { pageNames, readFragment, shardRows, siteTable, type ShardRow } from '@/lib/search/page-table';
 import { readTable } from '@/lib/search/ranking';
 import { recordFields } from '@/lib/search/records';
 import { indexTokens } from '@/lib/search/tokens';
@@ -48,10 +48,11 @@ describe('siteTable', () => {
   const row = (hash: string, region: string, year: string): ShardRow => [hash, region, `${region}开发区`, '文字新闻', year, 5, 300];
 
   test('the shards joined newest first: values once, years as runs of rows', () => {
-    const table = siteTable([
+    const shards = [
       { rows: [row('und_a', '盐城', '2025')] },
       { rows: [row('und_b', '南京', '2024'), row('und_c', '盐城', '2023'), row('und_d', '盐城', '2023')] },
-    ]);
+    ];
+    const table = siteTable(shards);
     expect(table).toEqual({
       years: [
         ['2025', 1],
@@ -64,16 +65,18 @@ describe('siteTable', () => {
       ],
       types: ['文字新闻'],
       pages: [
-        ['und_a', 0, 0, 5, 300],
-        ['und_b', 1, 0, 5, 300],
-        ['und_c', 0, 0, 5, 300],
-        ['und_d', 0, 0, 5, 300],
+        [0, 0, 5, 300],
+        [1, 0, 5, 300],
+        [0, 0, 5, 300],
+        [0, 0, 5, 300],
       ],
     });
-    // What the search page reads back is what went in.
+    // What the search page reads back is what went in, each page under the name the merge gives it.
+    const names = pageNames(shards);
+    expect(names.map((map) => Object.fromEntries(map))).toEqual([{ und_a: '3' }, { und_b: '2', und_c: '1', und_d: '0' }]);
     const pages = readTable(table);
-    expect(pages.get('und_c')?.facets).toEqual({ region: '盐城', zone: '盐城开发区', type: '文字新闻', year: '2023' });
-    expect(pages.get('und_b')?.order).toBe(1);
+    expect(pages.get(names[1].get('und_c') ?? '')?.facets).toEqual({ region: '盐城', zone: '盐城开发区', type: '文字新闻', year: '2023' });
+    expect(pages.get(names[1].get('und_b') ?? '')?.order).toBe(1);
   });
 
   test('rows out of date order fail the build', () => {

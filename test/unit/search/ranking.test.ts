@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { occurrences, passes, queryPlan, readTable, score, type SiteTable } from '@/lib/search/ranking';
-import { queryParts } from '@/lib/search/tokens';
+import {
+  hitsAt,
+  occurrences,
+  pageName,
+  passes,
+  phraseCover,
+  phraseStarts,
+  queryPlan,
+  readTable,
+  score,
+  type SiteTable,
+} from '@/lib/search/ranking';
+import { indexTokens, queryParts } from '@/lib/search/tokens';
 
 const table: SiteTable = {
   years: [
@@ -13,30 +24,32 @@ const table: SiteTable = {
   ],
   types: ['文字新闻'],
   pages: [
-    ['und_a', 0, 0, 10, 300],
-    ['und_b', 1, 0, 8, 200],
-    ['und_c', 0, 0, 12, 900],
+    [0, 0, 10, 300],
+    [1, 0, 8, 200],
+    [0, 0, 12, 900],
   ],
 };
 
 describe('the page table', () => {
   const pages = readTable(table);
 
-  test('every page by hash, with its values and place newest first', () => {
-    expect([...pages.keys()]).toEqual(['und_a', 'und_b', 'und_c']);
-    expect(pages.get('und_c')).toEqual({
-      hash: 'und_c',
+  test('every page by name, with its values and place newest first; names count from the oldest', () => {
+    expect([...pages.keys()]).toEqual(['2', '1', '0']);
+    expect(pages.get('0')).toEqual({
+      hash: '0',
       order: 2,
       facets: { region: '盐城', zone: '盐城经开区', type: '文字新闻', year: '2023' },
       titleWords: 12,
       words: 900,
     });
-    expect(pages.get('und_b')?.facets.year).toBe('2024');
+    expect(pages.get('1')?.facets.year).toBe('2024');
+    // Base 36: short names however large the archive.
+    expect([pageName(0, 100_000), pageName(99_999, 100_000), pageName(64_000, 100_000)]).toEqual(['255r', '0', 'rrz']);
   });
 
   test('a page passes the filters when it has every value they ask for', () => {
-    const page = pages.get('und_b');
-    if (!page) throw new Error('no und_b');
+    const page = pages.get('1');
+    if (!page) throw new Error('no page 1');
     expect(passes(page, {})).toBe(true);
     expect(passes(page, { region: '南京', year: '2024' })).toBe(true);
     expect(passes(page, { region: '南京', year: '2023' })).toBe(false);
@@ -44,15 +57,66 @@ describe('the page table', () => {
 });
 
 describe('queryPlan', () => {
-  test('one search per part; a Chinese phrase of two bigrams or more is exact', () => {
+  test('one search per part; a Chinese phrase is searched by its cover of bigrams', () => {
+    const [zhaoshang] = queryParts('招商引资');
     expect(queryPlan('招商引资 GDP 园区')).toEqual([
-      { text: '招商引资', terms: queryParts('招商引资')[0], exact: true },
-      { text: 'GDP', terms: ['GDP'], exact: false },
-      { text: '园区', terms: queryParts('园区')[0], exact: false },
+      {
+        text: '招商引资',
+        terms: zhaoshang,
+        cover: [
+          { term: zhaoshang[0], offset: 0 },
+          { term: zhaoshang[2], offset: 2 },
+        ],
+      },
+      { text: 'GDP', terms: ['GDP'], cover: undefined },
+      { text: '园区', terms: queryParts('园区')[0], cover: [{ term: queryParts('园区')[0][0], offset: 0 }] },
     ]);
-    // Mixed with digits, the bigrams do not stand side by side in the text.
-    expect(queryPlan('2021年')[0].exact).toBe(false);
+    // Mixed with digits, the bigrams do not stand side by side in the text: an ordinary search.
+    expect(queryPlan('2021年')[0].cover).toBeUndefined();
     expect(queryPlan('， ')).toEqual([]);
+  });
+
+  test('the cover: every second bigram and the last, so every character is in one', () => {
+    expect(phraseCover(1)).toEqual([0]);
+    expect(phraseCover(2)).toEqual([0, 1]);
+    expect(phraseCover(3)).toEqual([0, 2]);
+    expect(phraseCover(4)).toEqual([0, 2, 3]);
+    expect(phraseCover(7)).toEqual([0, 2, 4, 6]);
+    for (let bigrams = 1; bigrams < 12; bigrams++) {
+      const covered = new Set(phraseCover(bigrams).flatMap((offset) => [offset, offset + 1]));
+      expect(covered.size).toBe(bigrams + 1);
+    }
+  });
+});
+
+describe('phraseStarts', () => {
+  // 产业集群 is searched by 产业 (offset 0) and 集群 (offset 2).
+  test('the phrase starts where each bigram of the cover stands at its offset', () => {
+    expect(
+      phraseStarts(
+        [
+          [3, 10, 40],
+          [5, 20, 42],
+        ],
+        [0, 2],
+      ),
+    ).toEqual([3, 40]);
+    expect(phraseStarts([[3], [4]], [0, 2])).toEqual([]);
+    expect(phraseStarts([[7, 9]], [0])).toEqual([7, 9]);
+  });
+
+  test('on the index of real text: 产业集群 where it is, not 集群产业 nor 产业 集群', () => {
+    const text = '推动产业集群发展。集群产业 产业 集群';
+    const tokens = indexTokens(text);
+    const positions = (term: string) => tokens.flatMap((token, i) => (token === term ? [i] : []));
+    const plan = queryPlan('产业集群')[0];
+    const starts = phraseStarts(
+      (plan.cover ?? []).map(({ term }) => positions(term)),
+      (plan.cover ?? []).map(({ offset }) => offset),
+    );
+    expect(starts).toEqual([2]);
+    expect(hitsAt(starts, plan.terms.length, 5)).toEqual({ count: 1, inTitle: true });
+    expect(hitsAt(starts, plan.terms.length, 4)).toEqual({ count: 1, inTitle: false });
   });
 });
 

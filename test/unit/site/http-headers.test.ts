@@ -54,7 +54,7 @@ test('security headers once for everything; cache rules that never overlap', () 
     '/index.html': REVALIDATE,
     '/news/*': REVALIDATE,
     '/pagefind/filter/*': IMMUTABLE,
-    '/pagefind/fragment/*': IMMUTABLE,
+    '/pagefind/fragment/*': REVALIDATE,
     '/pagefind/index/*': IMMUTABLE,
     '/pagefind/pagefind-entry.json': REVALIDATE,
     '/pagefind/pagefind-worker.js': REVALIDATE,
@@ -83,7 +83,8 @@ test('under a base, with the search page script hashes', () => {
     '/kfq/pagefind/pagefind-entry.json',
     '/kfq/pagefind/pages.json',
   ]);
-  expect(rules(text).get('/kfq/pagefind/fragment/*')).toEqual([`Cache-Control: ${IMMUTABLE}`]);
+  expect(rules(text).get('/kfq/pagefind/index/*')).toEqual([`Cache-Control: ${IMMUTABLE}`]);
+  expect(rules(text).get('/kfq/pagefind/fragment/*')).toEqual([`Cache-Control: ${REVALIDATE}`]);
   expect(rules(text).get('/kfq/pagefind/pages.json')).toEqual([`Cache-Control: ${REVALIDATE}`]);
   expect(text).toContain(`script-src 'self' 'wasm-unsafe-eval' ${scriptHash('start()')};`);
 });

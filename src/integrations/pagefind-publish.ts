@@ -1,0 +1,49 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
+import { pageNames, siteTable, type ShardRow } from '../lib/search/page-table.ts';
+import { PAGE_TABLE } from '../lib/search/ranking.ts';
+
+/**
+ * Writes the site's one search bundle in `bundle` from the finished shards, newest first (merged,
+ * src/lib/search/merge-bundle.ts), and its page table, then removes the cached shards this build
+ * did not use (an edited shard's old version, say). Runs on a worker thread of
+ * src/integrations/pagefind.ts as soon as the last shard is done, while the pages may still be
+ * rendering.
+ */
+
+export interface PublishTask {
+  /** The shards' folders in the cache (`cacheRoot/<cached>`), newest first. */
+  cached: string[];
+  cacheRoot: string;
+  bundle: string;
+  chunkSize: number;
+}
+
+export interface Published extends MergedBundle {
+  /** How long the merge and the page table took. */
+  ms: number;
+}
+
+export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: PublishTask): Promise<Published> {
+  const started = performance.now();
+  // The shards' page table rows, newest first: they name the pages.
+  const shards = await Promise.all(
+    cached.map(async (name) => ({
+      dir: join(cacheRoot, name),
+      rows: JSON.parse(await readFile(join(cacheRoot, name, PAGE_TABLE), 'utf8')) as ShardRow[],
+    })),
+  );
+  const names = pageNames(shards);
+  const merged = await mergeBundles(
+    shards.map(({ dir }, i) => ({ dir, names: names[i] })),
+    bundle,
+    { chunkSize, keep: [PAGE_TABLE] },
+  );
+  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards)));
+  const used = new Set(cached);
+  for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
+    if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });
+  }
+  return { ...merged, ms: Math.round(performance.now() - started) };
+}
