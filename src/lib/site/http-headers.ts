@@ -97,7 +97,7 @@ export function headersFile(
     }
     if (top === bundleDir) {
       const [folder, ...rest] = file.slice(bundleDir.length + 1).split('/');
-      if (rest.length > 0 && PAGEFIND_HASHED_FOLDERS.has(folder)) cache.set(`${base}${bundleDir}/${folder}/*`, IMMUTABLE);
+      if (rest.length > 0) cache.set(`${base}${bundleDir}/${folder}/*`, PAGEFIND_HASHED_FOLDERS.has(folder) ? IMMUTABLE : REVALIDATE);
       else cache.set(`${base}${file}`, file.endsWith('.pf_meta') ? IMMUTABLE : REVALIDATE);
       continue;
     }
