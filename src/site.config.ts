@@ -67,7 +67,7 @@ export const SITE = {
    * one did) and make the part an edited article is in quick to index again.
    * `DEVZONE_SEARCH_SHARD_CAP` changes it, for tests that need several parts from a small site.
    */
-  searchShardCap: Number(process.env.DEVZONE_SEARCH_SHARD_CAP) || 1000,
+  searchShardCap: Number(process.env.DEVZONE_SEARCH_SHARD_CAP) || 500,
   /**
    * Pagefind processes the build runs at once, each writing one shard (never more than the
    * cores). Unset, the build chooses from the memory the machine gives it
