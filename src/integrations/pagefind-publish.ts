@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
+import { chunkSizeFor } from '../lib/search/merge-index.ts';
 import { pageNames, siteTable, type ShardRow } from '../lib/search/page-table.ts';
 import { PAGE_TABLE } from '../lib/search/ranking.ts';
 
@@ -17,6 +18,7 @@ export interface PublishTask {
   cached: string[];
   cacheRoot: string;
   bundle: string;
+  /** Positions per chunk the shards were written with: the least the merged index has (chunkSizeFor). */
   chunkSize: number;
 }
 
@@ -35,10 +37,12 @@ export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: Pub
     })),
   );
   const names = pageNames(shards);
+  // A page's words (Pagefind's word count) are its positions.
+  const positions = shards.reduce((sum, { rows }) => sum + rows.reduce((words, row) => words + row[6], 0), 0);
   const merged = await mergeBundles(
     shards.map(({ dir }, i) => ({ dir, names: names[i] })),
     bundle,
-    { chunkSize, keep: [PAGE_TABLE] },
+    { chunkSize: chunkSizeFor(positions, chunkSize), keep: [PAGE_TABLE] },
   );
   await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards)));
   const used = new Set(cached);

@@ -43,7 +43,7 @@ export interface ShardBundle {
   names: ReadonlyMap<string, string>;
 }
 
-/** Positions per index chunk, as the shards were written with (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). */
+/** Positions per index chunk (Pagefind's chunk_index: a chunk ends once it holds this many). */
 export interface MergeOptions {
   chunkSize: number;
   keep: readonly string[];
