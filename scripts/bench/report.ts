@@ -12,6 +12,9 @@ export const USAGE = `Usage: npm run bench -- [--sizes N,N…] [--large] [--runs
                 cold: no content cache, empty output folder;
                 warm: again, nothing changed;
                 edit: again after one article's title was changed;
+                restored: as a CI deploy runs: the cache folder and the output archived with tar,
+                deleted and restored with new file times (tar -m, as actions/cache restores), every
+                article given a new time (a fresh checkout), then one title changed;
                 feed-code, audit-code, search-code, render-code: again after a code change (an
                 added exported function) in src/lib/feeds/feed-mapping.ts, src/lib/audit/rules.ts,
                 src/lib/search/records.ts or src/lib/content/markdown.ts.
@@ -21,7 +24,7 @@ export const USAGE = `Usage: npm run bench -- [--sizes N,N…] [--large] [--runs
   --seed S      the generator's seed (default 1)
   --help        show this message`;
 
-export const RUN_KINDS = ['cold', 'warm', 'edit', 'feed-code', 'audit-code', 'search-code', 'render-code'] as const;
+export const RUN_KINDS = ['cold', 'warm', 'edit', 'restored', 'feed-code', 'audit-code', 'search-code', 'render-code'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 /** The runs of a bench without --runs. */

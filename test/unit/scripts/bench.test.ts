@@ -28,11 +28,12 @@ describe('bench arguments', () => {
     expect(options).toMatchObject({ sizes: [500, 2000], runs: ['cold', 'edit'], dir: '/tmp/b', seed: 7 });
   });
 
-  test('--runs takes the code-change runs too, in the order given', () => {
-    expect(parseBenchArgs(['--runs', 'cold,warm,edit,feed-code,audit-code,search-code,render-code']).runs).toEqual([
+  test('--runs takes the restored and code-change runs too, in the order given', () => {
+    expect(parseBenchArgs(['--runs', 'cold,warm,edit,restored,feed-code,audit-code,search-code,render-code']).runs).toEqual([
       'cold',
       'warm',
       'edit',
+      'restored',
       'feed-code',
       'audit-code',
       'search-code',
