@@ -165,7 +165,7 @@ describe('pictures', () => {
     }
   });
 
-  test("thumbnailUrl (for search results) names the file the listings show: the cover's 320 px WebP thumbnail", async () => {
+  test("thumbnailUrl (for search results) is the listings' largest WebP thumbnail: a file the article page had Astro write", async () => {
     const $ = page(dist, '/types/tupian/');
     let checked = 0;
     for (const img of $('img.article-list__cover').toArray()) {
@@ -175,6 +175,7 @@ describe('pictures', () => {
       const facts = await localImageFacts(cover, join(ROOT, 'public', cover));
       const webp = srcsets($, img).find(([type]) => type === 'image/webp')?.[1];
       expect(thumbnailUrl(cover, facts), cover).toBe(candidates(webp).at(-1)?.file.slice(dist.length));
+      expect(statSync(join(dist, thumbnailUrl(cover, facts))).size).toBeGreaterThan(0);
       checked++;
     }
     expect(checked).toBeGreaterThan(0);

@@ -1,30 +1,73 @@
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
 import type { ImageFacts } from '@/lib/build/image-facts';
-import { imageMetadata, isEncodable, slotBox } from '@/lib/site/picture-slots';
+import type { Picture } from '@/lib/site/pictures';
+import { fallbackFormat, imageMetadata, isEncodable, slotBox, slotWidths, SLOTS } from '@/lib/site/picture-slots';
 import { publicFilePath } from '@/lib/site/urls';
 
 /**
- * The URL of an article's small thumbnail: its cover's largest listing thumbnail (320x180 at most,
- * 16:9, WebP), for places outside Astro's pages that show covers, such as search results (the
- * search records are made by an integration, where getImage does not run). Every cover has this
- * file: each article is in the all-news listing, which shows its thumbnail. The name is the one
- * Astro gives that transform (its `hashTransform` and `propsToFilename`, from the same fields
- * getImage hashes); test/build/site.test.ts checks it against the listing's srcset. A cover the
- * pipeline does not encode (SVG, GIF) is its own path; a remote one its URL.
+ * A cover's listing thumbnail (16:9, AVIF, WebP and a JPEG/PNG fallback in the thumbnail slot's
+ * widths), named without asking Astro's image pipeline: the names Astro gives those transforms
+ * (its `hashTransform` and `propsToFilename`, over the fields getImage hashes, and its srcset
+ * widths, as its sharp service's getSrcSet makes them).
+ *
+ * Why not getImage in the listing: Astro's incremental build records, for every page, each
+ * picture it asked the pipeline for (about 450 bytes each), and writes all of it as one JSON
+ * string. A listing page of 20 thumbnails in three formats records 60; at 100,000 articles
+ * (about 30,000 listing pages) that is more than a JavaScript string can hold, and the build
+ * stops. So the article page asks for its own cover's thumbnail (src/pages/news/[slug].astro),
+ * which makes Astro write the files and keeps them in every later build (a page taken from the
+ * cache brings its record), and the listings, the search results and anything else outside the
+ * article page only name them. An article in a listing is published, so its page is in the same
+ * build. The post-build audit fails the build if a name here is not a file Astro wrote.
+ */
+
+/** Fields Astro's sharp service hashes into a transform's name (its propertiesToHash). */
+const HASHED = ['src', 'width', 'height', 'format', 'quality', 'fit', 'position', 'background'];
+/** The service's entrypoint is part of the hash: astro.config.mjs uses sharpImageService(). */
+const SERVICE = 'astro/assets/services/sharp';
+
+const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' };
+
+type Format = 'avif' | 'webp' | 'jpg' | 'png';
+
+function fileOf(facts: ImageFacts, transform: { width: number; height: number; format: Format }): string {
+  const full = { src: imageMetadata(facts), ...transform, fit: 'cover' as const };
+  return publicFilePath(encodeURI(propsToFilename(facts.src, full, hashTransform(full, SERVICE, HASHED))));
+}
+
+/** One format's fallback file (the slot's largest) and srcset, as getImage gives them. */
+function encoded(facts: ImageFacts, format: Format): { src: string; srcset: string } {
+  const box = slotBox(facts, 'thumbnail');
+  const srcset = slotWidths(facts, 'thumbnail')
+    .map((width) => `${fileOf(facts, { width, height: Math.round(width / (box.width / box.height)), format })} ${width}w`)
+    .join(', ');
+  return { src: fileOf(facts, { ...box, format }), srcset };
+}
+
+/** A cover's thumbnail as a `<picture>` (src/components/Picture.astro). */
+export function thumbnailPicture(cover: string, facts: ImageFacts | undefined): Picture {
+  if (!facts || !isEncodable(facts)) return { sources: [], src: publicFilePath(cover), width: facts?.width, height: facts?.height };
+  const [avif, webp, plain] = [encoded(facts, 'avif'), encoded(facts, 'webp'), encoded(facts, fallbackFormat(facts))];
+  const box = slotBox(facts, 'thumbnail');
+  return {
+    sources: [
+      { type: MIME.avif, srcset: avif.srcset },
+      { type: MIME.webp, srcset: webp.srcset },
+    ],
+    src: plain.src,
+    srcset: plain.srcset,
+    sizes: SLOTS.thumbnail.sizes,
+    width: box.width,
+    height: box.height,
+  };
+}
+
+/**
+ * The URL of an article's small thumbnail, for search results: its cover's largest listing
+ * thumbnail in WebP (320x180 at most). A cover the pipeline does not encode (SVG, GIF) is its
+ * own path; a remote one its URL.
  */
 export function thumbnailUrl(cover: string, facts: ImageFacts | undefined): string {
   if (!facts || !isEncodable(facts)) return publicFilePath(cover);
-  const transform = { src: imageMetadata(facts), ...slotBox(facts, 'thumbnail'), format: 'webp' as const, fit: 'cover' as const };
-  // The service's entrypoint is part of the hash: astro.config.mjs uses sharpImageService().
-  const hash = hashTransform(transform, 'astro/assets/services/sharp', [
-    'src',
-    'width',
-    'height',
-    'format',
-    'quality',
-    'fit',
-    'position',
-    'background',
-  ]);
-  return publicFilePath(encodeURI(propsToFilename(facts.src, transform, hash)));
+  return encoded(facts, 'webp').src;
 }
