@@ -47,14 +47,20 @@ export interface Picture {
 
 const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' };
 
-async function encoded(facts: ImageFacts, slot: PictureSlot, format: 'avif' | 'webp' | 'jpg' | 'png') {
+/**
+ * One format of a slot's picture. The AVIF and WebP sources come in every width of the slot; the
+ * fallback, for browsers that read neither (none current), in the largest alone. Why not every
+ * width there too: Astro's incremental build records every file a page asks for (about 450
+ * bytes each) in one JSON string, and five fewer a picture keeps the record of a large archive
+ * within what a string can hold (src/lib/site/thumbnail-url.ts).
+ */
+async function encoded(facts: ImageFacts, slot: PictureSlot, format: 'avif' | 'webp' | 'jpg' | 'png', widths = true) {
   const box = slotBox(facts, slot);
   return getImage({
     src: imageMetadata(facts),
     width: box.width,
     height: box.height,
-    widths: slotWidths(facts, slot),
-    sizes: SLOTS[slot].sizes,
+    ...(widths && { widths: slotWidths(facts, slot) }),
     format,
     ...(SLOTS[slot].crop && { fit: 'cover' as const }),
   });
@@ -74,7 +80,7 @@ export async function picture(src: string, facts: ImageFacts | undefined, slot: 
   const [avif, webp, plain] = await Promise.all([
     encoded(facts, slot, 'avif'),
     encoded(facts, slot, 'webp'),
-    encoded(facts, slot, fallback),
+    encoded(facts, slot, fallback, false),
   ]);
   const box = SLOTS[slot].crop ? slotBox(facts, slot) : facts;
   return {
@@ -83,7 +89,6 @@ export async function picture(src: string, facts: ImageFacts | undefined, slot: 
       { type: MIME.webp, srcset: webp.srcSet.attribute },
     ],
     src: plain.src,
-    srcset: plain.srcSet.attribute,
     sizes: SLOTS[slot].sizes,
     width: box.width,
     height: box.height,

@@ -35,7 +35,7 @@ function fileOf(facts: ImageFacts, transform: { width: number; height: number; f
   return publicFilePath(encodeURI(propsToFilename(facts.src, full, hashTransform(full, SERVICE, HASHED))));
 }
 
-/** One format's fallback file (the slot's largest) and srcset, as getImage gives them. */
+/** One format's largest file and srcset, as getImage gives them. */
 function encoded(facts: ImageFacts, format: Format): { src: string; srcset: string } {
   const box = slotBox(facts, 'thumbnail');
   const srcset = slotWidths(facts, 'thumbnail')
@@ -47,15 +47,15 @@ function encoded(facts: ImageFacts, format: Format): { src: string; srcset: stri
 /** A cover's thumbnail as a `<picture>` (src/components/Picture.astro). */
 export function thumbnailPicture(cover: string, facts: ImageFacts | undefined): Picture {
   if (!facts || !isEncodable(facts)) return { sources: [], src: publicFilePath(cover), width: facts?.width, height: facts?.height };
-  const [avif, webp, plain] = [encoded(facts, 'avif'), encoded(facts, 'webp'), encoded(facts, fallbackFormat(facts))];
+  const [avif, webp] = [encoded(facts, 'avif'), encoded(facts, 'webp')];
   const box = slotBox(facts, 'thumbnail');
   return {
     sources: [
       { type: MIME.avif, srcset: avif.srcset },
       { type: MIME.webp, srcset: webp.srcset },
     ],
-    src: plain.src,
-    srcset: plain.srcset,
+    // The fallback, for browsers that read neither AVIF nor WebP, in the largest width alone (src/lib/site/pictures.ts).
+    src: fileOf(facts, { ...box, format: fallbackFormat(facts) }),
     sizes: SLOTS.thumbnail.sizes,
     width: box.width,
     height: box.height,
