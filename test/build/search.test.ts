@@ -63,7 +63,7 @@ describe('the index', () => {
     expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
     // The page table the search page filters, counts and ranks with: every page once.
     const table = JSON.parse(readFileSync(join(bundle, 'pages.json'), 'utf8')) as SiteTable;
-    expect(new Set(table.pages.map(([hash]) => hash)).size).toBe(articles.length);
+    for (const column of Object.values(table.pages)) expect(column).toHaveLength(articles.length);
     expect(articles.length).toBeGreaterThan(90);
     expect(existsSync(join(build.dist, 'search', 'records'))).toBe(false);
     expect(build.output).toMatch(new RegExp(`indexed ${articles.length} articles in 1 shard .*Pagefind's own zh segmenter does not run`));

@@ -1,5 +1,5 @@
 import { fragmentJson } from '@/lib/audit/scan';
-import { pageName, type SiteRow, type SiteTable } from '@/lib/search/ranking';
+import { LENGTH_UNIT, pageName, type SiteTable } from '@/lib/search/ranking';
 import type { RecordFields } from '@/lib/search/records';
 import { indexTokens } from '@/lib/search/tokens';
 
@@ -57,7 +57,7 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
  * year is a run of rows), nor its name (pageName: its place in the table).
  */
 export function siteTable(shards: readonly { rows: readonly ShardRow[] }[]): SiteTable {
-  const table: SiteTable = { years: [], places: [], types: [], pages: [] };
+  const table: SiteTable = { years: [], places: [], types: [], pages: { place: [], type: [], titleWords: [], length: [] } };
   const places = new Map<string, number>();
   const types = new Map<string, number>();
   const indexIn = <T>(map: Map<string, number>, list: T[], id: string, value: T) => {
@@ -72,8 +72,10 @@ export function siteTable(shards: readonly { rows: readonly ShardRow[] }[]): Sit
       else if (table.years.some(([seen]) => seen === year)) throw new Error(`search page table: ${hash} (${year}) is out of date order`);
       else table.years.push([year, 1]);
       const place = indexIn(places, table.places, `${region}\0${zone}`, [region, zone] as [string, string]);
-      const row: SiteRow = [place, indexIn(types, table.types, type, type), titleWords, words];
-      table.pages.push(row);
+      table.pages.place.push(place);
+      table.pages.type.push(indexIn(types, table.types, type, type));
+      table.pages.titleWords.push(titleWords);
+      table.pages.length.push(Math.max(1, Math.round(words / LENGTH_UNIT)));
     }
   }
   return table;

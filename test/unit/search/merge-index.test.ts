@@ -152,11 +152,15 @@ describe('merging shards into one Pagefind index', () => {
     const files = readdirSync(join(work, 'merged')).sort();
     expect(files).toEqual(expect.arrayContaining(['fragment', 'index', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js']));
     const entry = JSON.parse(readFileSync(join(work, 'merged', 'pagefind-entry.json'), 'utf8')) as {
-      languages: { und: { page_count: number } };
+      languages: { und: { page_count: number; hash: string } };
     };
     expect(entry.languages.und.page_count).toBe(TEXTS.length);
     expect(readdirSync(join(work, 'merged', 'fragment'))).toHaveLength(TEXTS.length);
     expect(first.written).toBe(first.chunks);
+    // Word counts, which only Pagefind's own (unused) score reads, are 1: the page table has the lengths.
+    const name = `pagefind.${entry.languages.und.hash}.pf_meta`;
+    const meta = readMeta(pagefindData(readFileSync(join(work, 'merged', name)), name), name);
+    expect(meta.pages.map(({ rest }) => new CborReader(rest).unsigned())).toEqual(TEXTS.map(() => 1));
   });
 
   test('a second merge of the same shards writes no chunk again; files it no longer has are removed', async () => {

@@ -64,12 +64,8 @@ describe('siteTable', () => {
         ['南京', '南京开发区'],
       ],
       types: ['文字新闻'],
-      pages: [
-        [0, 0, 5, 300],
-        [1, 0, 5, 300],
-        [0, 0, 5, 300],
-        [0, 0, 5, 300],
-      ],
+      // 300 words in units of 32.
+      pages: { place: [0, 1, 0, 0], type: [0, 0, 0, 0], titleWords: [5, 5, 5, 5], length: [9, 9, 9, 9] },
     });
     // What the search page reads back is what went in, each page under the name the merge gives it.
     const names = pageNames(shards);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   hitsAt,
+  LENGTH_UNIT,
   occurrences,
   pageName,
   passes,
@@ -23,11 +24,7 @@ const table: SiteTable = {
     ['南京', '江宁开发区'],
   ],
   types: ['文字新闻'],
-  pages: [
-    [0, 0, 10, 300],
-    [1, 0, 8, 200],
-    [0, 0, 12, 900],
-  ],
+  pages: { place: [0, 1, 0], type: [0, 0, 0], titleWords: [10, 8, 12], length: [9, 6, 28] },
 };
 
 describe('the page table', () => {
@@ -40,7 +37,7 @@ describe('the page table', () => {
       order: 2,
       facets: { region: '盐城', zone: '盐城经开区', type: '文字新闻', year: '2023' },
       titleWords: 12,
-      words: 900,
+      words: 28 * LENGTH_UNIT,
     });
     expect(pages.get('1')?.facets.year).toBe('2024');
     // Base 36: short names however large the archive.
