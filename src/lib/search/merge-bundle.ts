@@ -257,6 +257,8 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
     const path = join(out, 'index', `${hash}.pf_index`);
     written++;
     const task = writeGzip(path, data).finally(() => writing.delete(task));
+    // Awaited below (race, then all); until then a failed write must not be an unhandled rejection.
+    task.catch(() => {});
     writing.add(task);
     if (writing.size >= WRITING) await Promise.race(writing);
   };

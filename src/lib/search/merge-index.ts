@@ -194,8 +194,9 @@ function writeRuns(out: CborWriter, runs: Runs): void {
 /**
  * Writes one merged word as Pagefind writes it: its pages from every shard in page order
  * (shards are given in the order of their pages), and its variants (forms with other
- * diacritics) likewise, in the order first met. Returns the size Pagefind counts for chunking:
- * a word's own pages, not its variants' (chunk_index).
+ * diacritics) likewise, in the order first met. Returns the size Pagefind 1.6 counts for
+ * chunking: the positions of the word's pages and of its variants' pages, and one per page (a
+ * unit test holds the merged chunks to Pagefind's own).
  */
 export function mergeWord(out: CborWriter, word: string, parts: readonly { offset: number; entry: WordEntry }[]): number {
   out.array(3).text(word);
@@ -218,6 +219,7 @@ export function mergeWord(out: CborWriter, word: string, parts: readonly { offse
   for (const [form, runs] of forms) {
     out.array(2).text(form);
     writeRuns(out, runs);
+    for (const { pages } of runs) size += pages.size;
   }
   return size;
 }

@@ -28,7 +28,9 @@ export const GAP = '\u2060';
 
 const HAN = /\p{Script=Han}/u;
 const PIECE = /(\p{Script=Han}+)|(\s+)|([^\s\p{Script=Han}]+)/gu;
-const HAN_TOKEN = /^q(?:[0-9a-f]{4}){1,4}$/;
+const HAN_TOKEN = /^q(?:[0-9a-f]{4}){1,4}z?$/;
+/** Ends a lone character's token (see hanTokens); not a hex digit. */
+const ALONE = 'z';
 
 function hex(chars: string): string {
   let out = MARK;
@@ -39,8 +41,9 @@ function hex(chars: string): string {
 /** The characters of a Han token, or undefined when `token` is not one. */
 function unhex(token: string): string[] | undefined {
   if (!HAN_TOKEN.test(token)) return undefined;
+  const digits = token.endsWith(ALONE) ? token.slice(1, -1) : token.slice(1);
   const units: number[] = [];
-  for (let i = 1; i < token.length; i += 4) units.push(parseInt(token.slice(i, i + 4), 16));
+  for (let i = 0; i < digits.length; i += 4) units.push(parseInt(digits.slice(i, i + 4), 16));
   const chars = [...String.fromCharCode(...units)];
   return chars.length <= 2 && chars.every((char) => HAN.test(char)) ? chars : undefined;
 }
@@ -68,10 +71,16 @@ function bigrams(run: string): string[] {
  * A run's bigrams, then its last character alone. Pagefind matches a one-character query as
  * the start of a word, which finds it in every bigram but the run's last: that one needs the
  * extra word. (Queries use `bigrams` only: the extra word stands only at the end of a run.)
+ *
+ * A lone character's token ends in `z` (甲 → `q7532z`), so that it is never the start of a
+ * bigram's token (`q75324e59`): when a query's bigram is in no page, Pagefind searches instead
+ * for the longest word of the index that the query's word starts with (find_word_extensions in
+ * its pagefind_web/src/search.rs), and would find the lone 甲 at the end of some run: a page
+ * with no 甲乙 at all. The one-character query `q7532` still finds `q7532z`, as a word it starts.
  */
 function hanTokens(run: string): string[] {
   const chars = [...run];
-  return chars.length === 1 ? bigrams(run) : [...bigrams(run), hex(chars[chars.length - 1])];
+  return [...(chars.length === 1 ? [] : bigrams(run)), hex(chars[chars.length - 1]) + ALONE];
 }
 
 /**

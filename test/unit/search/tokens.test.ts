@@ -14,7 +14,23 @@ describe('indexTokens', () => {
   });
 
   test('Han tokens are lower-case ASCII words that no segmenter or stemmer splits', () => {
-    for (const token of indexTokens('合肥高新区𠀾产业')) expect(token).toMatch(/^q[0-9a-f]+$/);
+    for (const token of indexTokens('合肥高新区𠀾产业')) expect(token).toMatch(/^q[0-9a-f]+z?$/);
+  });
+
+  test("a lone character's token is the start of no bigram's token", () => {
+    // Pagefind searches a word that no page has as the longest indexed word it starts with: a
+    // bigram missing from the index must not fall back to a lone character (甲乙 to the 甲 of 甲，).
+    const tokens = indexTokens('甲，丙丁。合肥高新区、园区 区 𠀾产业');
+    const bigramTokens = tokens.filter((token) => /^q[0-9a-f]+$/.test(token));
+    const lone = tokens.filter((token) => token.endsWith('z'));
+    expect(lone.length).toBeGreaterThan(3);
+    expect(bigramTokens.length).toBeGreaterThan(5);
+    for (const bigram of [...bigramTokens, ...queryParts('甲乙 丙丁 园区 产业').flat()]) {
+      for (const alone of lone) expect(bigram.startsWith(alone), `${bigram} starts with ${alone}`).toBe(false);
+    }
+    // A one-character query still finds the lone character, as the start of its token.
+    const [[jia]] = queryParts('甲');
+    expect(lone.some((token) => token.startsWith(jia))).toBe(true);
   });
 
   test('white space next to Chinese becomes a GAP word; between other words it only separates them', () => {
