@@ -120,29 +120,6 @@ export class CborReader {
   }
 }
 
-/** The head of an item of `major` type with argument `value`, in its shortest form (as minicbor writes). */
-function head(major: number, value: number): Buffer {
-  const type = major << 5;
-  if (value < 24) return Buffer.of(type | value);
-  if (value < 0x100) return Buffer.of(type | 24, value);
-  if (value < 0x10000) {
-    const out = Buffer.alloc(3);
-    out[0] = type | 25;
-    out.writeUInt16BE(value, 1);
-    return out;
-  }
-  if (value < 0x100000000) {
-    const out = Buffer.alloc(5);
-    out[0] = type | 26;
-    out.writeUInt32BE(value, 1);
-    return out;
-  }
-  const out = Buffer.alloc(9);
-  out[0] = type | 27;
-  out.writeBigUInt64BE(BigInt(value), 1);
-  return out;
-}
-
 /**
  * Writes CBOR into one growing buffer: a merged index is millions of small items, and a Buffer
  * each would cost more in allocation than the merge itself.
@@ -223,13 +200,3 @@ export class CborWriter {
     this.at = 0;
   }
 }
-
-export const cbor = {
-  array: (length: number): Buffer => head(ARRAY, length),
-  unsigned: (value: number): Buffer => head(UNSIGNED, value),
-  integer: (value: number): Buffer => (value < 0 ? head(NEGATIVE, -1 - value) : head(UNSIGNED, value)),
-  text: (value: string): Buffer => {
-    const bytes = Buffer.from(value, 'utf8');
-    return Buffer.concat([head(TEXT, bytes.length), bytes]);
-  },
-};

@@ -3,7 +3,7 @@ import { copyFileSync, linkSync, readdirSync, readFileSync, statSync, unlinkSync
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { CborReader, CborWriter, cbor } from '@/lib/search/cbor';
+import { CborReader, CborWriter } from '@/lib/search/cbor';
 import {
   chunkData,
   contentHash,
@@ -189,7 +189,7 @@ function place(from: string, to: string, present: ReadonlySet<string>, name: str
 function withoutLength(rest: Buffer): Buffer {
   const reader = new CborReader(rest);
   reader.skip();
-  return Buffer.concat([cbor.unsigned(1), rest.subarray(reader.at)]);
+  return new CborWriter().unsigned(1).raw(rest, reader.at).bytes();
 }
 
 /** At most this many chunks are compressed at once (zlib runs them on libuv's threads). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { CborReader, CborWriter, cbor } from '@/lib/search/cbor';
+import { CborReader, CborWriter } from '@/lib/search/cbor';
 
 /**
  * Merges the Pagefind indexes of the search shards (src/lib/search/shards.ts) into one Pagefind
@@ -273,18 +273,18 @@ export function writeMeta(meta: {
   chunks: readonly { from: string; to: string; hash: string }[];
   fields: readonly string[];
 }): Buffer {
-  const out: Buffer[] = [cbor.array(6), cbor.text(meta.version), cbor.array(meta.pages.length)];
-  for (const page of meta.pages) out.push(cbor.array(page.items), cbor.text(page.hash), page.rest);
-  out.push(cbor.array(meta.chunks.length));
-  for (const chunk of meta.chunks) out.push(cbor.array(3), cbor.text(chunk.from), cbor.text(chunk.to), cbor.text(chunk.hash));
-  out.push(cbor.array(0), cbor.array(0), cbor.array(meta.fields.length));
-  for (const field of meta.fields) out.push(cbor.text(field));
-  return Buffer.concat(out);
+  const out = new CborWriter().array(6).text(meta.version).array(meta.pages.length);
+  for (const page of meta.pages) out.array(page.items).text(page.hash).raw(page.rest);
+  out.array(meta.chunks.length);
+  for (const chunk of meta.chunks) out.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
+  out.array(0).array(0).array(meta.fields.length);
+  for (const field of meta.fields) out.text(field);
+  return out.bytes();
 }
 
 /** The CBOR of an index chunk of `count` words, already encoded. */
 export function chunkData(count: number, words: Buffer): Buffer {
-  return Buffer.concat([cbor.array(1), cbor.array(count), words]);
+  return new CborWriter().array(1).array(count).raw(words).bytes();
 }
 
 /** The merged field list (sorted, as Pagefind sorts it) and, per shard, its fields' new places (undefined: unchanged). */

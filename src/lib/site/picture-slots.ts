@@ -40,6 +40,9 @@ export interface ShareImage {
   type: string;
 }
 
+/** The media type of each format the pipeline writes. */
+export const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' };
+
 /** Formats the pipeline reads and encodes; others (SVG, GIF, TIFF…) are shown as they are. */
 const ENCODABLE = new Set(['jpeg', 'png', 'webp', 'avif']);
 

@@ -4,6 +4,7 @@ import {
   fallbackFormat,
   imageMetadata,
   isEncodable,
+  MIME,
   shareBox,
   slotBox,
   slotWidths,
@@ -44,8 +45,6 @@ export interface Picture {
   width?: number;
   height?: number;
 }
-
-const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' };
 
 /**
  * One format of a slot's picture. The AVIF and WebP sources come in every width of the slot; the

@@ -1,7 +1,7 @@
 import { hashTransform, propsToFilename } from 'astro/assets/utils/node';
 import type { ImageFacts } from '@/lib/build/image-facts';
 import type { Picture } from '@/lib/site/pictures';
-import { fallbackFormat, imageMetadata, isEncodable, slotBox, slotWidths, SLOTS } from '@/lib/site/picture-slots';
+import { fallbackFormat, imageMetadata, isEncodable, MIME, slotBox, slotWidths, SLOTS } from '@/lib/site/picture-slots';
 import { publicFilePath } from '@/lib/site/urls';
 
 /**
@@ -26,8 +26,6 @@ const HASHED = ['src', 'width', 'height', 'format', 'quality', 'fit', 'position'
 /** The service's entrypoint is part of the hash: astro.config.mjs uses sharpImageService(). */
 const SERVICE = 'astro/assets/services/sharp';
 
-const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' };
-
 type Format = 'avif' | 'webp' | 'jpg' | 'png';
 
 function fileOf(facts: ImageFacts, transform: { width: number; height: number; format: Format }): string {
@@ -44,12 +42,21 @@ function encoded(facts: ImageFacts, format: Format): { src: string; srcset: stri
   return { src: fileOf(facts, { ...box, format }), srcset };
 }
 
+/**
+ * Thumbnails named so far in this build, by cover and digest: an article is in several listings
+ * (all news, its region, zone, type, source and year), each naming its thumbnail's 11 files.
+ */
+const named = new Map<string, Picture>();
+
 /** A cover's thumbnail as a `<picture>` (src/components/Picture.astro). */
 export function thumbnailPicture(cover: string, facts: ImageFacts | undefined): Picture {
   if (!facts || !isEncodable(facts)) return { sources: [], src: publicFilePath(cover), width: facts?.width, height: facts?.height };
+  const key = `${cover}\0${facts.digest}`;
+  const known = named.get(key);
+  if (known) return known;
   const [avif, webp] = [encoded(facts, 'avif'), encoded(facts, 'webp')];
   const box = slotBox(facts, 'thumbnail');
-  return {
+  const picture: Picture = {
     sources: [
       { type: MIME.avif, srcset: avif.srcset },
       { type: MIME.webp, srcset: webp.srcset },
@@ -60,6 +67,8 @@ export function thumbnailPicture(cover: string, facts: ImageFacts | undefined): 
     width: box.width,
     height: box.height,
   };
+  named.set(key, picture);
+  return picture;
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fragmentJson } from '@/lib/audit/scan';
-import { CborReader, cbor } from '@/lib/search/cbor';
+import { CborReader, CborWriter } from '@/lib/search/cbor';
 import { mergeBundles, type ShardBundle } from '@/lib/search/merge-bundle';
 import { pagefindData, readChunk, readMeta, trimChunkNames, type PageRun } from '@/lib/search/merge-index';
 import { indexTokens } from '@/lib/search/tokens';
@@ -205,15 +205,15 @@ describe('merging shards into one Pagefind index', () => {
 
 describe('CBOR as Pagefind writes it', () => {
   test('integers, text and arrays read back; raw items are copied as they are', () => {
-    const bytes = Buffer.concat([
-      cbor.array(4),
-      cbor.unsigned(23),
-      cbor.integer(-300),
-      cbor.text('集成电路'),
-      cbor.array(2),
-      cbor.unsigned(70_000),
-      cbor.unsigned(2 ** 33),
-    ]);
+    const bytes = new CborWriter()
+      .array(4)
+      .unsigned(23)
+      .integer(-300)
+      .text('集成电路')
+      .array(2)
+      .unsigned(70_000)
+      .unsigned(2 ** 33)
+      .bytes();
     const reader = new CborReader(bytes);
     expect(reader.array()).toBe(4);
     expect(reader.unsigned()).toBe(23);
@@ -222,7 +222,7 @@ describe('CBOR as Pagefind writes it', () => {
     const rest = reader.raw(1);
     expect(new CborReader(rest).array()).toBe(2);
     expect(reader.at).toBe(bytes.length);
-    expect(() => new CborReader(cbor.text('x')).array()).toThrow(/expected an array at byte 0/);
+    expect(() => new CborReader(new CborWriter().text('x').bytes()).array()).toThrow(/expected an array at byte 0/);
   });
 
   test('chunk names are trimmed to the shortest prefixes that keep them apart', () => {
