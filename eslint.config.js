@@ -18,6 +18,8 @@ const ROOT = import.meta.dirname;
  */
 const BROWSER_SEARCH = [
   'src/pages/search/_client.ts',
+  'src/lib/search/cbor.ts',
+  'src/lib/search/index-reader.ts',
   'src/lib/search/query.ts',
   'src/lib/search/ranking.ts',
   'src/lib/search/tokens.ts',

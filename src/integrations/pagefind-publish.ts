@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
 import { chunkSizeFor } from '../lib/search/merge-index.ts';
 import { pageNames, siteTable, type ShardRow } from '../lib/search/page-table.ts';
-import { PAGE_TABLE } from '../lib/search/ranking.ts';
+import { PAGE_TABLE, pageName } from '../lib/search/ranking.ts';
 
 /**
  * Writes the site's one search bundle in `bundle` from the finished shards, newest first (merged,
@@ -44,7 +44,16 @@ export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: Pub
     bundle,
     { chunkSize: chunkSizeFor(positions, chunkSize), keep: [PAGE_TABLE] },
   );
-  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards)));
+  // The search page takes a page's number in the index for its place in the table: Pagefind
+  // numbers a shard's pages in the order they were added, which is the rows' order.
+  const total = merged.pages.length;
+  const misplaced = merged.pages.findIndex((name, number) => name !== pageName(number, total));
+  if (misplaced >= 0) {
+    throw new Error(
+      `search index: page ${misplaced} of the merged index is ${merged.pages[misplaced]}, not ${pageName(misplaced, total)}: Pagefind numbered the pages in another order than they were added`,
+    );
+  }
+  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards, merged.chunks)));
   const used = new Set(cached);
   for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
     if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });

@@ -4,7 +4,9 @@
  * reads the shards' files with it and writes the merged index: it must know where each item
  * starts and ends, so that the positions of a word on a page (most of an index's bytes) are
  * copied as they are instead of being decoded into numbers and encoded again. A general CBOR
- * library decodes into values and would lose those offsets.
+ * library decodes into values and would lose those offsets. The search page reads index chunks
+ * with the same reader (src/lib/search/index-reader.ts), skipping every word but its own, so the
+ * reader works on plain bytes (Uint8Array), not Node's Buffer.
  */
 
 const UNSIGNED = 0;
@@ -12,12 +14,14 @@ const NEGATIVE = 1;
 const TEXT = 3;
 const ARRAY = 4;
 
+const utf8 = new TextDecoder();
+
 export class CborReader {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /** The offset of the next item. */
   at: number;
 
-  constructor(bytes: Buffer, at = 0) {
+  constructor(bytes: Uint8Array, at = 0) {
     this.bytes = bytes;
     this.at = at;
   }
@@ -30,19 +34,13 @@ export class CborReader {
     const info = first & 31;
     if (info < 24) return { major, value: info };
     if (info === 24) return { major, value: this.bytes[this.at++] };
-    if (info === 25) {
-      const value = this.bytes.readUInt16BE(this.at);
-      this.at += 2;
-      return { major, value };
-    }
-    if (info === 26) {
-      const value = this.bytes.readUInt32BE(this.at);
-      this.at += 4;
-      return { major, value };
-    }
-    if (info === 27) {
-      const value = Number(this.bytes.readBigUInt64BE(this.at));
-      this.at += 8;
+    if (info >= 25 && info <= 27) {
+      const length = 1 << (info - 24);
+      if (this.at + length > this.bytes.length) throw new Error('CBOR: unexpected end of data');
+      let value = 0;
+      // Big-endian; multiplying rather than shifting keeps values above 2³¹ positive.
+      for (let i = 0; i < length; i++) value = value * 256 + this.bytes[this.at + i];
+      this.at += length;
       return { major, value };
     }
     throw new Error(`CBOR: indefinite or reserved length at byte ${this.at - 1}`);
@@ -74,11 +72,11 @@ export class CborReader {
   }
 
   text(): string {
-    return this.textBytes().toString('utf8');
+    return utf8.decode(this.textBytes());
   }
 
   /** A text string's UTF-8 bytes. */
-  textBytes(): Buffer {
+  textBytes(): Uint8Array {
     const length = this.expect(TEXT, 'a text string');
     const bytes = this.bytes.subarray(this.at, this.at + length);
     this.at += length;
@@ -113,7 +111,7 @@ export class CborReader {
   }
 
   /** The raw bytes of the next `count` items. */
-  raw(count: number): Buffer {
+  raw(count: number): Uint8Array {
     const start = this.at;
     for (let i = 0; i < count; i++) this.skip();
     return this.bytes.subarray(start, this.at);
@@ -180,9 +178,9 @@ export class CborWriter {
   }
 
   /** Bytes as they are (items already encoded). */
-  raw(bytes: Buffer, start = 0, end = bytes.length): this {
+  raw(bytes: Uint8Array, start = 0, end = bytes.length): this {
     this.room(end - start);
-    bytes.copy(this.buffer, this.at, start, end);
+    this.buffer.set(bytes.subarray(start, end), this.at);
     this.at += end - start;
     return this;
   }

@@ -3,7 +3,7 @@ import { copyFileSync, linkSync, readdirSync, readFileSync, statSync, unlinkSync
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { CborReader, CborWriter } from '@/lib/search/cbor';
+import { CborWriter } from '@/lib/search/cbor';
 import {
   chunkData,
   contentHash,
@@ -31,8 +31,10 @@ const gzip = promisify(gzipCallback);
  */
 
 export interface MergedBundle {
-  pages: number;
-  chunks: number;
+  /** Each page's name, by its number in the index. */
+  pages: string[];
+  /** The index chunks in word order: the first word each may hold (trimmed as Pagefind trims it) and its file's hash. */
+  chunks: { from: string; hash: string }[];
   /** Index chunks compressed and written by this merge (the others were in `out` already). */
   written: number;
 }
@@ -179,19 +181,6 @@ function place(from: string, to: string, present: ReadonlySet<string>, name: str
   }
 }
 
-/**
- * A page's metadata entry after its name, with the word count made 1. Pagefind reads the word
- * counts only for its own score (a page's length against the average), and the search page
- * ranks by its own score with the page table's lengths (src/lib/search/ranking.ts), so the counts
- * were 190 KB of the 460 KB metadata every query loads at 100,000 articles, used by nothing.
- * Pagefind still finds every page; only its unused score no longer weighs length.
- */
-function withoutLength(rest: Buffer): Buffer {
-  const reader = new CborReader(rest);
-  reader.skip();
-  return new CborWriter().unsigned(1).raw(rest, reader.at).bytes();
-}
-
 /** At most this many chunks are compressed at once (zlib runs them on libuv's threads). */
 const WRITING = 8;
 
@@ -218,7 +207,7 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
       if (name === undefined) throw new Error(`${shard.dir}: no name for page ${page.hash}`);
       if (names.has(name)) throw new Error(`${shard.dir}: page ${page.hash} is named ${name}, as another page is`);
       names.add(name);
-      pages.push({ ...page, hash: name, rest: withoutLength(page.rest) });
+      pages.push({ ...page, hash: name });
       fragments.push({ from: join(shard.dir, 'fragment', `${page.hash}.pf_fragment`), name });
     }
   });
@@ -267,7 +256,8 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
     // The shards that have the lowest word, in the order of their pages.
     const key = lowest.current.key;
     const having: Cursor[] = [];
-    while (heap.top()?.current?.key.equals(key)) having.push(heap.pop() as Cursor);
+    const hasKey = (cursor: Cursor | undefined) => cursor?.current !== undefined && Buffer.compare(cursor.current.key, key) === 0;
+    while (hasKey(heap.top())) having.push(heap.pop() as Cursor);
     having.sort((a, b) => a.offset - b.offset);
     const parts = having.map((cursor) => ({ offset: cursor.offset, entry: cursor.current as WordEntry }));
     for (const cursor of having) {
@@ -312,5 +302,5 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
   // The entry names the metadata, and the metadata every other file.
   const merged = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaHash, page_count: pages.length } } };
   await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify(merged));
-  return { pages: pages.length, chunks: chunks.length, written };
+  return { pages: pages.map(({ hash }) => hash), chunks: chunks.map(({ from, hash }) => ({ from, hash })), written };
 }

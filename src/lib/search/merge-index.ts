@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { CborReader, CborWriter } from '@/lib/search/cbor';
+import { PAGEFIND_SIGNATURE, withoutSignature } from '@/lib/search/index-reader';
 
 /**
  * Merges the Pagefind indexes of the search shards (src/lib/search/shards.ts) into one Pagefind
@@ -26,19 +27,17 @@ import { CborReader, CborWriter } from '@/lib/search/cbor';
  */
 
 /** What starts every Pagefind file once un-gzipped. */
-export const SIGNATURE = Buffer.from('pagefind_dcd');
+export const SIGNATURE = Buffer.from(PAGEFIND_SIGNATURE);
 
 /** The CBOR of a Pagefind file's bytes as written (gzip, signature). */
 export function pagefindData(gzipped: Buffer, name: string): Buffer {
-  const data = gunzipSync(gzipped);
-  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name}: not a Pagefind file (no pagefind_dcd signature)`);
-  return data.subarray(SIGNATURE.length);
+  return withoutSignature(gunzipSync(gzipped), name);
 }
 
 export interface ShardMeta {
   version: string;
   /** Each page's hash (its fragment's name) and the rest of its entry, as written. */
-  pages: { hash: string; items: number; rest: Buffer }[];
+  pages: { hash: string; items: number; rest: Uint8Array }[];
   chunks: { from: string; to: string; hash: string }[];
   fields: string[];
 }
@@ -69,7 +68,7 @@ export function readMeta(data: Buffer, name: string): ShardMeta {
  */
 export interface PageRun {
   /** The chunk's data. */
-  bytes: Buffer;
+  bytes: Uint8Array;
   count: number;
   /** Page numbers (in the shard) of the first and the last page. */
   first: number;
@@ -86,7 +85,7 @@ export interface PageRun {
 export interface WordEntry {
   word: string;
   /** The word as UTF-8: words are in this byte order. */
-  key: Buffer;
+  key: Uint8Array;
   pages: PageRun;
   variants: { form: string; pages: PageRun }[];
 }
@@ -158,7 +157,7 @@ export function readChunk(data: Buffer, fields?: readonly number[]): WordEntry[]
   return Array.from({ length: reader.array() }, () => {
     const items = reader.array();
     const key = reader.textBytes();
-    const word = key.toString('utf8');
+    const word = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('utf8');
     const pages = run(reader, fields);
     const variants =
       items >= 3
@@ -269,7 +268,7 @@ export function chunkSizeFor(positions: number, least: number): number {
 /** The merged metadata file's CBOR. */
 export function writeMeta(meta: {
   version: string;
-  pages: readonly { hash: string; items: number; rest: Buffer }[];
+  pages: readonly { hash: string; items: number; rest: Uint8Array }[];
   chunks: readonly { from: string; to: string; hash: string }[];
   fields: readonly string[];
 }): Buffer {

@@ -52,12 +52,19 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
 }
 
 /**
- * The site's table from its shards' rows, shards newest first. Values are listed once and rows
- * point at them; a page's year is not in its row but in `years` (pages are in date order, so a
- * year is a run of rows), nor its name (pageName: its place in the table).
+ * The site's table from its shards' rows, shards newest first, and the merged index's `chunks`
+ * (in word order). Values are listed once and rows point at them; a page's year is not in its
+ * row but in `years` (pages are in date order, so a year is a run of rows), nor its name
+ * (pageName: its place in the table).
  */
-export function siteTable(shards: readonly { rows: readonly ShardRow[] }[]): SiteTable {
-  const table: SiteTable = { years: [], places: [], types: [], pages: { place: [], type: [], titleWords: [], length: [] } };
+export function siteTable(shards: readonly { rows: readonly ShardRow[] }[], chunks: readonly { from: string; hash: string }[]): SiteTable {
+  const table: SiteTable = {
+    years: [],
+    places: [],
+    types: [],
+    pages: { place: [], type: [], titleWords: [], length: [] },
+    chunks: { from: chunks.map(({ from }) => from), file: chunks.map(({ hash }) => hash) },
+  };
   const places = new Map<string, number>();
   const types = new Map<string, number>();
   const indexIn = <T>(map: Map<string, number>, list: T[], id: string, value: T) => {

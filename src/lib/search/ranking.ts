@@ -2,15 +2,16 @@ import { SEARCH_FILTERS, type SearchFilterKey, type SearchState } from '@/lib/se
 import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
 
 /**
- * What the search page knows of every page of the index besides Pagefind's own index: one table
- * (PAGE_TABLE in the bundle folder, written by the build from Pagefind's fragments,
- * src/lib/search/page-table.ts). With it the page filters, counts and orders results itself:
- * - filter counts are exact for any query, including one of several parts (Pagefind's counts
- *   are those of one search, and a query of several parts is several searches);
+ * What the search page knows of the index besides the words: one table (PAGE_TABLE in the bundle
+ * folder, written by the build, src/lib/search/page-table.ts) of every page and of the index's
+ * chunks. With it the page finds, filters, counts and orders results itself:
+ * - a word's pages come from its index chunk (src/lib/search/index-reader.ts), which the
+ *   table's chunk list names, and a page's number there is its place in the table;
+ * - filter counts are exact for any query, including one of several parts;
  * - results are ranked by the query's parts as phrases (ranking below), a part in the title
- *   first, rather than by Pagefind's score of its separate bigrams;
+ *   first;
  * - newest first is the table's order;
- * - filters alone list pages without Pagefind (the fragments are fetched by hash).
+ * - filters alone list pages without the index (the fragments are fetched by name).
  * Nothing here may import a build-only module: it is bundled for the browser.
  */
 
@@ -35,7 +36,7 @@ export interface SiteColumns {
 export const LENGTH_UNIT = 32;
 
 /**
- * The name of the page at `order` (newest first) of `total`: its id in Pagefind's results and its
+ * The name of the page at `order` (newest first) of `total`: its name in the index's metadata and its
  * fragment's file name. Counted from the oldest page, so that a new article leaves every other
  * page its name; base 36, so that the index's list of names is short.
  */
@@ -49,11 +50,16 @@ export interface SiteTable {
   places: [region: string, zone: string][];
   types: string[];
   pages: SiteColumns;
+  /**
+   * The index's chunks in word order: the first word each may hold (as Pagefind's metadata
+   * names it: chunksFor in index-reader.ts) and its file's name in `index/`, less `.pf_index`.
+   */
+  chunks: { from: string[]; file: string[] };
 }
 
 export interface PageInfo {
-  /** Its name in the index (pageName). */
-  hash: string;
+  /** Its name in the index (pageName): its fragment's file name. */
+  name: string;
   /** Position among all pages, newest first. */
   order: number;
   facets: Record<SearchFilterKey, string>;
@@ -67,18 +73,21 @@ function expand(runs: readonly [string, number][]): string[] {
   return runs.flatMap(([value, length]) => new Array<string>(length).fill(value));
 }
 
-/** Every page of the table by name, with its filter values and place newest first. */
-export function readTable(table: SiteTable): Map<string, PageInfo> {
+/** Every page of the table, newest first (a page's place is also its number in the index), with its filter values. */
+export function readTable(table: SiteTable): PageInfo[] {
   const years = expand(table.years);
-  const pages = new Map<string, PageInfo>();
   const { place, type, titleWords, length } = table.pages;
-  place.forEach((at, order) => {
-    const hash = pageName(order, place.length);
+  return place.map((at, order) => {
     const [region, zone] = table.places[at] ?? ['', ''];
     const facets = { region, zone, type: table.types[type[order]] ?? '', year: years[order] ?? '' };
-    pages.set(hash, { hash, order, facets, titleWords: titleWords[order] ?? 0, words: (length[order] ?? 1) * LENGTH_UNIT });
+    return {
+      name: pageName(order, place.length),
+      order,
+      facets,
+      titleWords: titleWords[order] ?? 0,
+      words: (length[order] ?? 1) * LENGTH_UNIT,
+    };
   });
-  return pages;
 }
 
 /** Whether a page has every value the state's filters ask for. */
@@ -87,7 +96,7 @@ export function passes(page: PageInfo, filters: SearchState['filters']): boolean
 }
 
 /**
- * A query as the searches the page runs, one per space-separated part: its Pagefind terms, and
+ * A query as the searches the page runs, one per space-separated part: its search words, and
  * for a Chinese phrase of two characters or more, the bigrams it is searched by (`cover`,
  * phraseCover) with their offsets in the phrase. Other parts (a Latin word, a lone character,
  * Chinese mixed with digits) are one ordinary search of their terms.
@@ -134,7 +143,7 @@ export function phraseStarts(positions: readonly (readonly number[])[], offsets:
 
 /**
  * Where a part occurs in a page, from the positions of the words an ordinary search matched
- * (Pagefind's `words`): a place where all `terms` words stand in a row is one occurrence; a part
+ * (index-reader.ts): a place where all `terms` words stand in a row is one occurrence; a part
  * of one word occurs wherever it matched. In the title when it starts and ends within the
  * title's words (the page starts with its title).
  */

@@ -1,6 +1,6 @@
 /**
  * The one segmenter of search: the build indexes the tokens `indexTokens` makes from an article,
- * and the search page gives Pagefind the tokens `queryParts` makes from the reader's query with
+ * and the search page looks up the tokens `queryParts` makes from the reader's query with
  * the same code. Indexing and querying therefore agree by construction, which Pagefind's own
  * Chinese support cannot promise: it segments pages with its dictionary segmenter when indexing
  * and queries with the browser's Intl.Segmenter, and the two split words differently
@@ -134,14 +134,27 @@ function searchable(part: string): Piece[] {
   return pieces(part).filter((piece) => piece.kind === 'han' || (piece.kind === 'other' && /[\p{L}\p{N}]/u.test(piece.text)));
 }
 
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+const MARKS = /\p{M}/gu;
+
 /**
- * The reader's query as Pagefind terms: one list of tokens per space-separated part. Words
+ * A word of the query other than Chinese as the index has it: Pagefind indexes words lower-cased,
+ * without punctuation, under their form without diacritics (café under cafe, with café as a
+ * variant), and its own search changes the query's words the same way (pagefind_web_js,
+ * coupled_search.ts).
+ */
+function indexWord(text: string): string {
+  return text.replace(PUNCTUATION, '').toLocaleLowerCase().normalize('NFD').replace(MARKS, '');
+}
+
+/**
+ * The reader's query as search words: one list of tokens per space-separated part. Words
  * that are only punctuation are left out, as Pagefind indexes nothing for them.
  */
 export function queryParts(query: string): string[][] {
   return query
     .split(/\s+/)
-    .map((part) => searchable(part).flatMap((piece) => (piece.kind === 'han' ? bigrams(piece.text) : [piece.text])))
+    .map((part) => searchable(part).flatMap((piece) => (piece.kind === 'han' ? bigrams(piece.text) : [indexWord(piece.text)])))
     .filter((tokens) => tokens.length > 0);
 }
 

@@ -28,14 +28,14 @@ export function scriptHash(text: string): string {
 
 /**
  * One policy for every page (two matching policies would both apply, see above). Scripts: only
- * this site's files, plus WebAssembly compilation, which Pagefind's search needs, plus the hashes
- * of any inline script the search page has. JSON-LD blocks are data, never run, and need nothing.
+ * this site's files, plus the hashes of any inline script the search page has (none compiles
+ * WebAssembly: the search page reads the index itself, src/lib/search/index-reader.ts). JSON-LD blocks are data, never run, and need nothing.
  * Images may be remote (a cover may be an https:// URL); nothing may frame the site.
  */
 export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    `script-src ${["'self'", "'wasm-unsafe-eval'", ...scriptHashes].join(' ')}`,
+    `script-src ${["'self'", ...scriptHashes].join(' ')}`,
     "style-src 'self'",
     "img-src 'self' https:",
     "object-src 'none'",

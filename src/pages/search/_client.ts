@@ -1,10 +1,14 @@
 // The search page's script: reads the state from the URL, finds the pages that contain the
-// query with Pagefind's JS API (the query turned into search tokens by src/lib/search/tokens.ts,
-// the code the index was built with), and filters, counts and orders them itself with the
-// index's page table (src/lib/search/ranking.ts): exact counts, one ranking for every page.
-// Nothing is loaded until there is a query or a filter, and filters alone need no Pagefind at all. Why not Pagefind's Component UI:
-// it passes the reader's text straight to Pagefind, which would segment it with Intl.Segmenter on
-// this zh-CN page; and its excerpts would show search tokens, not sentences.
+// query in the site's Pagefind index (the query turned into search words by
+// src/lib/search/tokens.ts, the code the index was built with; the index read by
+// src/lib/search/index-reader.ts), and filters, counts and orders them itself with the index's
+// page table (src/lib/search/ranking.ts): exact counts, one ranking for every page. Nothing is
+// loaded until there is a query or a filter; a query loads the page table and its words' index
+// chunks, filters alone the table only. Why not Pagefind's own script and Component UI: they
+// load a worker, WebAssembly and the index's metadata before any word (five requests, and at
+// 100,000 articles about 350 KB more for every reader on a phone); the UI would pass the
+// reader's text to Pagefind, which would segment it with Intl.Segmenter on this zh-CN page; and
+// its excerpts would show search tokens, not sentences.
 import {
   bodyOf,
   countFacets,
@@ -30,18 +34,10 @@ import {
   type SiteTable,
   type QueryPart,
 } from '@/lib/search/ranking';
+import { chunksFor, withoutSignature, wordPages, type WordPages } from '@/lib/search/index-reader';
 import { decodeTokens } from '@/lib/search/tokens';
 import { ARTICLE_META_LABELS, SEARCH_SCRIPT_LABELS, searchResultsStatus } from '@/lib/site/labels';
 
-interface PagefindResult {
-  id: string;
-  /** Positions of the words it matched in the page. */
-  words: number[];
-}
-interface Pagefind {
-  options(options: object): Promise<void>;
-  search(term: string, options: object): Promise<{ results: PagefindResult[] }>;
-}
 /** What a page's fragment holds (Pagefind writes one per page, gzip-compressed). */
 interface Fragment {
   url: string;
@@ -69,100 +65,118 @@ const selects = new Map(SEARCH_FILTERS.map(({ key }) => [key, element<HTMLSelect
 /** The search bundle's folder: Pagefind's one index of every published article. */
 const bundle = form.dataset.bundle ?? '';
 
-/**
- * Result URLs as the index has them: they are full paths, base included; Pagefind would
- * otherwise put the folder above the bundle in front of them, the base a second time on a site
- * under a sub-path.
- */
-const PAGEFIND_OPTIONS = { baseUrl: '/' };
-
-let pagefind: Promise<Pagefind> | undefined;
-
-/** Pagefind, loaded on the first query. */
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: Pagefind) => {
-    await pf.options(PAGEFIND_OPTIONS);
-    return pf;
-  });
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
+/** What the search page reads of the index: its page table. */
+interface Index {
+  /** Every page, newest first: a page's place is its number in the index. */
+  pages: PageInfo[];
+  chunks: SiteTable['chunks'];
 }
 
-let table: Promise<Map<string, PageInfo>> | undefined;
+let index: Promise<Index> | undefined;
 
-/** Every page of the index, from its page table, fetched once. */
-function allPages(): Promise<Map<string, PageInfo>> {
-  table ??= fetch(`${bundle}${PAGE_TABLE}`).then(async (response) => {
+/** The index's page table, fetched once. */
+function loadIndex(): Promise<Index> {
+  index ??= fetch(`${bundle}${PAGE_TABLE}`).then(async (response) => {
     if (!response.ok) throw new Error(`search page table: ${response.status}`);
-    return readTable((await response.json()) as SiteTable);
+    const table = (await response.json()) as SiteTable;
+    return { pages: readTable(table), chunks: table.chunks };
   });
-  table.catch(() => (table = undefined));
-  return table;
+  index.catch(() => (index = undefined));
+  return index;
 }
 
-/** A page's fragment: gzip, then Pagefind's 12-byte signature, then JSON. */
+/** The un-gzipped bytes of a file of the bundle (Pagefind gzips its index chunks and fragments). */
+async function gunzipped(path: string): Promise<Uint8Array> {
+  const response = await fetch(`${bundle}${path}`);
+  if (!response.ok || !response.body) throw new Error(`search ${path}: ${response.status}`);
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
+
+/**
+ * The pages of the words that start with `term`, with their positions, from the chunks that hold
+ * them. `chunks` keeps each chunk one query needs, so that two words of a chunk fetch it once.
+ */
+async function lookUp(term: string, { chunks }: Index, loaded: Map<string, Promise<Uint8Array>>): Promise<WordPages> {
+  const files = chunksFor(chunks.from, term).map((i) => chunks.file[i]);
+  const data = await Promise.all(
+    files.map((file) => {
+      const path = `index/${file}.pf_index`;
+      let bytes = loaded.get(path);
+      if (!bytes) loaded.set(path, (bytes = gunzipped(path).then((raw) => withoutSignature(raw, path))));
+      return bytes;
+    }),
+  );
+  const found: WordPages = new Map();
+  for (const chunk of data) wordPages(chunk, term, found);
+  return found;
+}
+
+/** A page's fragment: gzip, then Pagefind's signature, then JSON. */
 async function fragment(page: PageInfo): Promise<Fragment> {
-  const response = await fetch(`${bundle}fragment/${page.hash}.pf_fragment`);
-  if (!response.ok || !response.body) throw new Error(`search fragment ${page.hash}: ${response.status}`);
-  const data = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  return JSON.parse(new TextDecoder().decode(data.slice(12))) as Fragment;
+  const path = `fragment/${page.name}.pf_fragment`;
+  return JSON.parse(new TextDecoder().decode(withoutSignature(await gunzipped(path), path))) as Fragment;
 }
 
-/** What the searches of one part of a query found: the pages that contain it, and its hits in a page. */
+/** What the searches of one part of a query found: the pages that contain it (by number), and its hits in a page. */
 interface PartFound {
-  members: Set<string>;
+  members: Set<number>;
   hits: (page: PageInfo) => Hits;
 }
 
 /**
- * A part's searches. A Chinese phrase: one search per bigram of its cover (ranking.ts,
- * phraseCover), whose positions say where the phrase starts in each page. Anything else: one
- * ordinary search of its terms, which finds the pages with all of them.
+ * A part's searches. A Chinese phrase: the pages of each bigram of its cover (ranking.ts,
+ * phraseCover), whose positions say where the phrase starts in each page. Anything else: the
+ * pages with a word starting with each of its terms, and where they stand in a row.
  */
-async function findPart(pf: Pagefind, part: QueryPart): Promise<PartFound> {
+async function findPart(part: QueryPart, index: Index, loaded: Map<string, Promise<Uint8Array>>): Promise<PartFound> {
   if (part.cover) {
     const cover = part.cover;
-    const searches = await Promise.all(cover.map(({ term }) => pf.search(term, {})));
-    const [first, ...others] = searches.map((search) => new Map(search.results.map((result) => [result.id, result.words])));
-    const starts = new Map<string, number[]>();
-    for (const [id, positions] of first) {
-      const lists = [positions, ...others.map((other) => other.get(id))];
+    const [first, ...others] = await Promise.all(cover.map(({ term }) => lookUp(term, index, loaded)));
+    const offsets = cover.map(({ offset }) => offset);
+    const starts = new Map<number, number[]>();
+    for (const [page, positions] of first) {
+      const lists = [positions, ...others.map((other) => other.get(page))];
       if (lists.some((list) => list === undefined)) continue;
-      const found = phraseStarts(
-        lists as number[][],
-        cover.map(({ offset }) => offset),
-      );
-      if (found.length > 0) starts.set(id, found);
+      const found = phraseStarts(lists as number[][], offsets);
+      if (found.length > 0) starts.set(page, found);
     }
-    return { members: new Set(starts.keys()), hits: (page) => hitsAt(starts.get(page.hash) ?? [], part.terms.length, page.titleWords) };
+    return { members: new Set(starts.keys()), hits: (page) => hitsAt(starts.get(page.order) ?? [], part.terms.length, page.titleWords) };
   }
-  const { results } = await pf.search(part.terms.join(' '), {});
-  const words = new Map(results.map((result) => [result.id, result.words]));
-  return { members: new Set(words.keys()), hits: (page) => occurrences(words.get(page.hash) ?? [], part.terms.length, page.titleWords) };
+  const [first, ...others] = await Promise.all(part.terms.map((term) => lookUp(term, index, loaded)));
+  const positions = new Map<number, number[]>();
+  for (const [page, list] of first) {
+    const lists = others.map((other) => other.get(page));
+    if (lists.every((found) => found !== undefined)) positions.set(page, list.concat(...(lists as number[][])));
+  }
+  return {
+    members: new Set(positions.keys()),
+    hits: (page) => occurrences(positions.get(page.order) ?? [], part.terms.length, page.titleWords),
+  };
 }
 
-/** What the searches of a query found: the pages with every part, and each part's own findings. */
+/** What the searches of a query found: the pages with every part (by number), and each part's own findings. */
 interface Found {
-  ids: Set<string>;
+  pages: Set<number>;
   parts: PartFound[];
 }
 
-async function find(pf: Pagefind, plan: readonly QueryPart[]): Promise<Found> {
-  const parts = await Promise.all(plan.map((part) => findPart(pf, part)));
+async function find(plan: readonly QueryPart[], index: Index): Promise<Found> {
+  const loaded = new Map<string, Promise<Uint8Array>>();
+  const parts = await Promise.all(plan.map((part) => findPart(part, index, loaded)));
   const [first, ...rest] = parts;
-  const ids = new Set([...first.members].filter((id) => rest.every((part) => part.members.has(id))));
-  return { ids, parts };
+  const pages = new Set([...first.members].filter((page) => rest.every((part) => part.members.has(page))));
+  return { pages, parts };
 }
 
 /** `pages` in relevance order; newest first among equals. */
-function byRelevance(pages: PageInfo[], found: Found, all: Map<string, PageInfo>): PageInfo[] {
+function byRelevance(pages: PageInfo[], found: Found, all: readonly PageInfo[]): PageInfo[] {
   let words = 0;
-  for (const page of all.values()) words += page.words;
-  const totals = { total: all.size, averageWords: words / Math.max(1, all.size) };
+  for (const page of all) words += page.words;
+  const totals = { total: all.length, averageWords: words / Math.max(1, all.length) };
   const frequencies = found.parts.map((part) => part.members.size);
   const scores = new Map(
     pages.map((page) => [
-      page.hash,
+      page.order,
       score(
         found.parts.map((part) => part.hits(page)),
         frequencies,
@@ -170,7 +184,7 @@ function byRelevance(pages: PageInfo[], found: Found, all: Map<string, PageInfo>
       ),
     ]),
   );
-  return pages.sort((a, b) => (scores.get(b.hash) ?? 0) - (scores.get(a.hash) ?? 0) || a.order - b.order);
+  return pages.sort((a, b) => (scores.get(b.order) ?? 0) - (scores.get(a.order) ?? 0) || a.order - b.order);
 }
 
 function stateFromForm(): SearchState {
@@ -285,10 +299,12 @@ async function search(state: SearchState): Promise<void> {
   }
   list.setAttribute('aria-busy', 'true');
   try {
-    // Filters alone list pages from the table; a query needs Pagefind as well.
-    const [pages, found] = await Promise.all([allPages(), plan.length > 0 ? loadPagefind().then((pf) => find(pf, plan)) : undefined]);
+    // Filters alone list pages from the table; a query reads its words' chunks as well.
+    const index = await loadIndex();
+    const found = plan.length > 0 ? await find(plan, index) : undefined;
     if (run !== current) return;
-    const matching = found ? [...found.ids].flatMap((id) => pages.get(id) ?? []) : [...pages.values()];
+    const { pages } = index;
+    const matching = found ? [...found.pages].flatMap((page) => pages[page] ?? []) : [...pages];
     const results = matching.filter((page) => passes(page, state.filters));
     shown = found && state.order === 'relevance' ? byRelevance(results, found, pages) : results.sort((a, b) => a.order - b.order);
     shownCount = 0;

@@ -52,7 +52,11 @@ describe('siteTable', () => {
       { rows: [row('und_a', '盐城', '2025')] },
       { rows: [row('und_b', '南京', '2024'), row('und_c', '盐城', '2023'), row('und_d', '盐城', '2023')] },
     ];
-    const table = siteTable(shards);
+    const chunks = [
+      { from: 'q5408', hash: 'und_1a' },
+      { from: 'q7532', hash: 'und_2b' },
+    ];
+    const table = siteTable(shards, chunks);
     expect(table).toEqual({
       years: [
         ['2025', 1],
@@ -66,18 +70,25 @@ describe('siteTable', () => {
       types: ['文字新闻'],
       // 300 words in units of 32.
       pages: { place: [0, 1, 0, 0], type: [0, 0, 0, 0], titleWords: [5, 5, 5, 5], length: [9, 9, 9, 9] },
+      // The index's chunks, as the search page looks words up in them (index-reader.ts).
+      chunks: { from: ['q5408', 'q7532'], file: ['und_1a', 'und_2b'] },
     });
     // What the search page reads back is what went in, each page under the name the merge gives it.
     const names = pageNames(shards);
     expect(names.map((map) => Object.fromEntries(map))).toEqual([{ und_a: '3' }, { und_b: '2', und_c: '1', und_d: '0' }]);
     const pages = readTable(table);
-    expect(pages.get(names[1].get('und_c') ?? '')?.facets).toEqual({ region: '盐城', zone: '盐城开发区', type: '文字新闻', year: '2023' });
-    expect(pages.get(names[1].get('und_b') ?? '')?.order).toBe(1);
+    expect(pages.find(({ name }) => name === names[1].get('und_c'))?.facets).toEqual({
+      region: '盐城',
+      zone: '盐城开发区',
+      type: '文字新闻',
+      year: '2023',
+    });
+    expect(pages.find(({ name }) => name === names[1].get('und_b'))?.order).toBe(1);
   });
 
   test('rows out of date order fail the build', () => {
-    expect(() => siteTable([{ rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }])).toThrow(
-      /und_c \(2024\) is out of date order/,
-    );
+    expect(() =>
+      siteTable([{ rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }], []),
+    ).toThrow(/und_c \(2024\) is out of date order/);
   });
 });

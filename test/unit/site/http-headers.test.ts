@@ -86,7 +86,7 @@ test('under a base, with the search page script hashes', () => {
   expect(rules(text).get('/kfq/pagefind/index/*')).toEqual([`Cache-Control: ${IMMUTABLE}`]);
   expect(rules(text).get('/kfq/pagefind/fragment/*')).toEqual([`Cache-Control: ${REVALIDATE}`]);
   expect(rules(text).get('/kfq/pagefind/pages.json')).toEqual([`Cache-Control: ${REVALIDATE}`]);
-  expect(text).toContain(`script-src 'self' 'wasm-unsafe-eval' ${scriptHash('start()')};`);
+  expect(text).toContain(`script-src 'self' ${scriptHash('start()')};`);
 });
 
 test('scriptHash is the CSP sha256 source of the text', () => {
