@@ -60,8 +60,8 @@ export const SITE = {
   homeBlocks: 6,
   homeBlockSize: 5,
   /**
-   * Most articles in one part of the search index (src/lib/search/shards.ts; a month is never cut,
-   * so a month with more is one part): Pagefind needs about 0.7 GB per 1,000 articles while it
+   * Most articles in one part of the search index (src/lib/search/shards.ts; a day is never cut,
+   * so a day with more is one part): Pagefind needs about 0.7 GB per 1,000 articles while it
    * writes a part. The parts are merged into one index (src/lib/search/merge-index.ts), so their
    * size costs readers nothing; small parts keep Pagefind's memory low (two processes fit where
    * one did) and make the part an edited article is in quick to index again.

@@ -1,6 +1,6 @@
-// What a page cost in requests and bytes. The bench feeds in every request of the page and of its
-// workers (Pagefind searches in a Web Worker, whose requests the page's own DevTools session does
-// not see; Playwright follows both). Bytes are the DevTools protocol's
+// What a page cost in requests and bytes. The bench feeds in every request of the page and of any
+// worker it starts (a Web Worker's requests are not in the page's own DevTools session;
+// Playwright follows both). Bytes are the DevTools protocol's
 // `Network.loadingFinished.encodedDataLength`: what came over the wire, headers included,
 // compressed as sent. Times are milliseconds since the epoch. Pure, so it is unit-tested.
 

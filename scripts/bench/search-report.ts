@@ -129,7 +129,7 @@ export function formatSearchHeader(report: SearchBenchReport): string {
     `${utcMinute(new Date(report.date))}, ${describeMachine(report.machine)}`,
     `archive: ${source}, ${count(archive.published)} article pages published; ${index}`,
     built,
-    `search page: Chromium with the CPU throttled ${report.cpuThrottling}x (CDP Emulation.setCPUThrottlingRate, on the page: Chromium refuses it in the Web Worker where Pagefind searches) and the cache disabled, ` +
+    `search page: Chromium with the CPU throttled ${report.cpuThrottling}x (CDP Emulation.setCPUThrottlingRate, on the page, where the search runs) and the cache disabled, ` +
       'a fresh browser context per row, served from localhost with _headers and gzip as the CDN sends it; ' +
       'KB: 1,024 bytes as sent (Network.loadingFinished encodedDataLength, headers included); ' +
       `a query's requests are those sent from navigation start until its first page of results is shown and the status is final, with all their bytes; ` +

@@ -29,8 +29,25 @@ describe('searchShards', () => {
     ]);
   });
 
-  test('a month is never cut, however full', () => {
-    expect(keys(articles(2024, 50, 1), 10)).toEqual([['202401-202401', 50]]);
+  test('a full month is cut into halves, then halves again, then days; a day is never cut', () => {
+    // January 2024: 4 articles on each of days 1-12, 30 on the 20th.
+    const january = [
+      ...Array.from({ length: 48 }, (_, i) => `2024-01-${String((i % 12) + 1).padStart(2, '0')}T09:00:00+08:00`),
+      ...Array.from({ length: 30 }, () => '2024-01-20T23:30:00+08:00'),
+    ];
+    expect(keys(january, 20)).toEqual([
+      ['20240120-20240120', 30],
+      ['20240109-20240115', 16],
+      ['20240108-20240108', 4],
+      ['20240107-20240107', 4],
+      ['20240106-20240106', 4],
+      ['20240105-20240105', 4],
+      ['20240104-20240104', 4],
+      ['20240103-20240103', 4],
+      ['20240102-20240102', 4],
+      ['20240101-20240101', 4],
+    ]);
+    expect(keys(articles(2024, 50, 1), 10)).toEqual([['20240115-20240115', 50]]);
   });
 
   test('every item lands in the shard of its month, in its original order; an edit changes nothing else', () => {
