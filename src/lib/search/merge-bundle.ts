@@ -33,8 +33,8 @@ const gzip = promisify(gzipCallback);
 export interface MergedBundle {
   /** Each page's name, by its number in the index. */
   pages: string[];
-  /** The index chunks in word order: the first word each may hold (trimmed as Pagefind trims it) and its file's hash. */
-  chunks: { from: string; hash: string }[];
+  /** The index chunks in word order: the first word each may hold (trimmed as Pagefind trims it), its file's hash and size. */
+  chunks: { from: string; hash: string; bytes: number }[];
   /** Index chunks compressed and written by this merge (the others were in `out` already). */
   written: number;
 }
@@ -302,5 +302,9 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
   // The entry names the metadata, and the metadata every other file.
   const merged = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaHash, page_count: pages.length } } };
   await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify(merged));
-  return { pages: pages.map(({ hash }) => hash), chunks: chunks.map(({ from, hash }) => ({ from, hash })), written };
+  return {
+    pages: pages.map(({ hash }) => hash),
+    chunks: chunks.map(({ from, hash }) => ({ from, hash, bytes: statSync(join(out, 'index', `${hash}.pf_index`)).size })),
+    written,
+  };
 }

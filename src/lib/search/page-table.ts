@@ -57,13 +57,20 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
  * row but in `years` (pages are in date order, so a year is a run of rows), nor its name
  * (pageName: its place in the table).
  */
-export function siteTable(shards: readonly { rows: readonly ShardRow[] }[], chunks: readonly { from: string; hash: string }[]): SiteTable {
+export function siteTable(
+  shards: readonly { rows: readonly ShardRow[] }[],
+  chunks: readonly { from: string; hash: string; bytes: number }[],
+): SiteTable {
   const table: SiteTable = {
     years: [],
     places: [],
     types: [],
     pages: { place: [], type: [], titleWords: [], length: [] },
-    chunks: { from: chunks.map(({ from }) => from), file: chunks.map(({ hash }) => hash) },
+    chunks: {
+      from: chunks.map(({ from }) => from),
+      file: chunks.map(({ hash }) => hash),
+      kb: chunks.map(({ bytes }) => Math.ceil(bytes / 1024)),
+    },
   };
   const places = new Map<string, number>();
   const types = new Map<string, number>();

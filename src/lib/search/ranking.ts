@@ -52,9 +52,10 @@ export interface SiteTable {
   pages: SiteColumns;
   /**
    * The index's chunks in word order: the first word each may hold (as Pagefind's metadata
-   * names it: chunksFor in index-reader.ts) and its file's name in `index/`, less `.pf_index`.
+   * names it: chunksFor in index-reader.ts), its file's name in `index/` less `.pf_index`, and
+   * its size in KB, rounded up (what a phrase's cover weighs, phraseCover).
    */
-  chunks: { from: string[]; file: string[] };
+  chunks: { from: string[]; file: string[]; kb: number[] };
 }
 
 export interface PageInfo {
@@ -108,25 +109,41 @@ export interface QueryPart {
 }
 
 /**
- * The offsets of the bigrams that find a phrase of `bigrams` bigrams: every second one, and the
- * last. Together they cover each of its characters, and where each stands at its offset from one
- * position in a page, the page has the whole phrase there: in the index, two bigrams two
- * positions apart are always of one run of Chinese text (a run ends with its last character
- * alone, and something other than a bigram stands between two runs, src/lib/search/tokens.ts),
- * so the bigram between them is there too. A query of n characters loads the index chunks of
- * about n/2 bigrams rather than n-1.
+ * The offsets of the bigrams that find a phrase of `bigrams` bigrams: the first, the last, and
+ * between them never two left out in a row. Together they cover each of its characters, and
+ * where each stands at its offset from one position in a page, the page has the whole phrase
+ * there: in the index, two bigrams two positions apart are always of one run of Chinese text (a
+ * run ends with its last character alone, and something other than a bigram stands between two
+ * runs, src/lib/search/tokens.ts), so the bigram between them is there too. Of the covers, the
+ * one whose bigrams `cost` least in all (the bytes of the index chunks that hold them: a bigram
+ * in most articles fills a chunk of its own, a rare one shares a small chunk); at equal costs,
+ * every second bigram and the last. A query of n characters loads the index chunks of about n/2
+ * bigrams rather than n-1, and of rare bigrams where it can.
  */
-export function phraseCover(bigrams: number): number[] {
+export function phraseCover(bigrams: number, cost: (offset: number) => number = () => 1): number[] {
+  // least[i]: the least cost of a cover of bigrams 0..i that takes bigram i; from[i]: the bigram taken before it.
+  const least: number[] = [];
+  const from: number[] = [];
+  for (let i = 0; i < bigrams; i++) {
+    const before = i === 0 ? -1 : i === 1 || least[i - 1] <= least[i - 2] ? i - 1 : i - 2;
+    from.push(before);
+    least.push(cost(i) + (before < 0 ? 0 : least[before]));
+  }
   const offsets: number[] = [];
-  for (let offset = 0; offset < bigrams; offset += 2) offsets.push(offset);
-  if (offsets.at(-1) !== bigrams - 1) offsets.push(bigrams - 1);
+  for (let i = bigrams - 1; i >= 0; i = from[i]) offsets.unshift(i);
   return offsets;
 }
 
-export function queryPlan(query: string): QueryPart[] {
+/**
+ * The query's parts; `cost` (of a search word, see phraseCover) chooses each phrase's cover,
+ * which is every second bigram and the last without it.
+ */
+export function queryPlan(query: string, cost?: (term: string) => number): QueryPart[] {
   return queryPhrases(query).map((text) => {
     const terms = queryParts(text).flat();
-    const cover = isChinesePhrase(text) ? phraseCover(terms.length).map((offset) => ({ term: terms[offset], offset })) : undefined;
+    const cover = isChinesePhrase(text)
+      ? phraseCover(terms.length, cost && ((offset) => cost(terms[offset]))).map((offset) => ({ term: terms[offset], offset }))
+      : undefined;
     return { text, terms, cover };
   });
 }

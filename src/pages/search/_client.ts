@@ -85,6 +85,11 @@ function loadIndex(): Promise<Index> {
   return index;
 }
 
+/** The KB of the chunks that hold the words starting with `term`, plus one for each request. */
+function chunkKb(term: string, { chunks }: Index): number {
+  return chunksFor(chunks.from, term).reduce((sum, i) => sum + (chunks.kb[i] ?? 0) + 1, 0);
+}
+
 /** The un-gzipped bytes of a file of the bundle (Pagefind gzips its index chunks and fragments). */
 async function gunzipped(path: string): Promise<Uint8Array> {
   const response = await fetch(`${bundle}${path}`);
@@ -301,7 +306,14 @@ async function search(state: SearchState): Promise<void> {
   try {
     // Filters alone list pages from the table; a query reads its words' chunks as well.
     const index = await loadIndex();
-    const found = plan.length > 0 ? await find(plan, index) : undefined;
+    // Each phrase searched by the bigrams whose chunks weigh least (phraseCover).
+    const found =
+      plan.length > 0
+        ? await find(
+            queryPlan(state.q, (term) => chunkKb(term, index)),
+            index,
+          )
+        : undefined;
     if (run !== current) return;
     const { pages } = index;
     const matching = found ? [...found.pages].flatMap((page) => pages[page] ?? []) : [...pages];

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -157,6 +157,8 @@ describe('merging shards into one Pagefind index', () => {
     expect(entry.languages.und.page_count).toBe(TEXTS.length);
     expect(readdirSync(join(work, 'merged', 'fragment'))).toHaveLength(TEXTS.length);
     expect(first.written).toBe(first.chunks.length);
+    // Each chunk with the size of its file, for the search page to weigh a phrase's bigrams by.
+    for (const { hash, bytes } of first.chunks) expect(bytes).toBe(statSync(join(work, 'merged', 'index', `${hash}.pf_index`)).size);
     // The metadata keeps each page's word count as Pagefind wrote it.
     const name = `pagefind.${entry.languages.und.hash}.pf_meta`;
     const meta = readMeta(pagefindData(readFileSync(join(work, 'merged', name)), name), name);

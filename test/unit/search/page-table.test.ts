@@ -53,8 +53,8 @@ describe('siteTable', () => {
       { rows: [row('und_b', '南京', '2024'), row('und_c', '盐城', '2023'), row('und_d', '盐城', '2023')] },
     ];
     const chunks = [
-      { from: 'q5408', hash: 'und_1a' },
-      { from: 'q7532', hash: 'und_2b' },
+      { from: 'q5408', hash: 'und_1a', bytes: 2048 },
+      { from: 'q7532', hash: 'und_2b', bytes: 150_001 },
     ];
     const table = siteTable(shards, chunks);
     expect(table).toEqual({
@@ -71,7 +71,7 @@ describe('siteTable', () => {
       // 300 words in units of 32.
       pages: { place: [0, 1, 0, 0], type: [0, 0, 0, 0], titleWords: [5, 5, 5, 5], length: [9, 9, 9, 9] },
       // The index's chunks, as the search page looks words up in them (index-reader.ts).
-      chunks: { from: ['q5408', 'q7532'], file: ['und_1a', 'und_2b'] },
+      chunks: { from: ['q5408', 'q7532'], file: ['und_1a', 'und_2b'], kb: [2, 147] },
     });
     // What the search page reads back is what went in, each page under the name the merge gives it.
     const names = pageNames(shards);

@@ -25,7 +25,7 @@ const table: SiteTable = {
   ],
   types: ['文字新闻'],
   pages: { place: [0, 1, 0], type: [0, 0, 0], titleWords: [10, 8, 12], length: [9, 6, 28] },
-  chunks: { from: ['q5408'], file: ['und_1a'] },
+  chunks: { from: ['q5408'], file: ['und_1a'], kb: [2] },
 };
 
 describe('the page table', () => {
@@ -83,6 +83,25 @@ describe('queryPlan', () => {
       const covered = new Set(phraseCover(bigrams).flatMap((offset) => [offset, offset + 1]));
       expect(covered.size).toBe(bigrams + 1);
     }
+  });
+
+  test('of the covers, the one whose bigrams cost least: the rare bigrams of a phrase, not its common ones', () => {
+    // 经济技术开发区: 经济 济技 技术 术开 开发 发区; 技术 and 开发 are in most articles, 济技 and 术开 rarely.
+    const kb = [150, 4, 170, 5, 180, 120];
+    expect(phraseCover(6, (offset) => kb[offset])).toEqual([0, 1, 3, 5]);
+    expect(phraseCover(6)).toEqual([0, 2, 4, 5]);
+    // Every cover still takes the first and the last bigram and leaves out no two in a row.
+    for (let bigrams = 1; bigrams < 12; bigrams++) {
+      for (let seed = 1; seed < 20; seed++) {
+        const offsets = phraseCover(bigrams, (offset) => ((offset * 7919 + seed * 104729) % 97) + 1);
+        expect(offsets[0]).toBe(0);
+        expect(offsets.at(-1)).toBe(bigrams - 1);
+        for (let i = 1; i < offsets.length; i++) expect(offsets[i] - offsets[i - 1]).toBeLessThanOrEqual(2);
+      }
+    }
+    const [terms] = queryParts('经济技术开发区');
+    const sizes = new Map(terms.map((term, i) => [term, kb[i]]));
+    expect(queryPlan('经济技术开发区', (term) => sizes.get(term) ?? 0)[0].cover?.map(({ offset }) => offset)).toEqual([0, 1, 3, 5]);
   });
 });
 
