@@ -10,11 +10,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { corpus, markdownFiles } from './bench/corpus.ts';
 import { describeMachine, thisMachine, utcMinute } from './bench/machine.ts';
+import { hugoBuild, hugoVersion } from './bench/hugo.ts';
 import { outputSize, runBuild } from './bench/run-build.ts';
 import {
   cdnReport,
   CODE_EDITS,
   formatTable,
+  hugoRatios,
   parseBenchArgs,
   parseStats,
   USAGE,
@@ -25,6 +27,29 @@ import {
 } from './bench/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** The Hugo baseline of the same articles (./bench/hugo.ts), as a row of the table. */
+async function hugo(articles: number, content: string, work: string): Promise<BenchRow> {
+  if (!hugoVersion()) throw new UsageError('--runs hugo needs Hugo on the PATH (Debian: apt-get install hugo)');
+  const logFile = join(work, 'build-hugo.log');
+  const { code, wallMs, peakBytes, dist } = await hugoBuild(content, work, logFile);
+  if (code !== 0) console.error(`the Hugo build of ${articles} articles failed (exit ${code}); see ${logFile}`);
+  const output = outputSize(dist);
+  const search = outputSize(join(dist, 'pagefind'));
+  return {
+    articles,
+    run: 'hugo',
+    ok: code === 0,
+    pages: output.pages,
+    wallMs,
+    stages: { ms: {} },
+    peakBytes,
+    files: output.files,
+    bytes: output.bytes,
+    searchFiles: search.files,
+    searchBytes: search.bytes,
+  };
+}
 
 /** Runs `npm run build` once and measures it. */
 async function build(articles: number, run: RunKind, content: string, work: string): Promise<BenchRow> {
@@ -142,7 +167,7 @@ async function main(): Promise<void> {
       if (run === 'restored') restoreAsCi(work, content);
       const edit = run === 'edit' || run === 'restored' ? editOne(content) : editCode(run);
       try {
-        rows.push(await build(articles, run, content, work));
+        rows.push(run === 'hugo' ? await hugo(articles, content, work) : await build(articles, run, content, work));
       } finally {
         edit?.restore();
       }
@@ -152,6 +177,7 @@ async function main(): Promise<void> {
   console.log(`\n${utcMinute(new Date())}, ${describeMachine(thisMachine())}\n`);
   console.log(formatTable(rows));
   console.log('');
+  for (const line of hugoRatios(rows)) console.log(line);
   for (const articles of options.sizes) {
     const last = rows.filter((row) => row.articles === articles && row.ok).at(-1);
     if (last) console.log(cdnReport(articles, last.files, last.bytes));

@@ -18,13 +18,16 @@ export const USAGE = `Usage: npm run bench -- [--sizes N,N…] [--large] [--runs
                 feed-code, audit-code, search-code, render-code: again after a code change (an
                 added exported function) in src/lib/feeds/feed-mapping.ts, src/lib/audit/rules.ts,
                 src/lib/search/records.ts or src/lib/content/markdown.ts.
-                Each change is undone after its build, so the build after it has that to rebuild too
+                Each change is undone after its build, so the build after it has that to rebuild too;
+                hugo: the baseline, not this project: the same articles built by Hugo (Debian's
+                \`hugo\` package, which the project does not install) into a plain site with
+                article pages, paginated listings and feeds, then indexed by the Pagefind CLI
   --dir DIR     where corpora, caches and outputs go (default .bench/); generated corpora are
                 kept there and reused by later runs
   --seed S      the generator's seed (default 1)
   --help        show this message`;
 
-export const RUN_KINDS = ['cold', 'warm', 'edit', 'restored', 'feed-code', 'audit-code', 'search-code', 'render-code'] as const;
+export const RUN_KINDS = ['cold', 'warm', 'edit', 'restored', 'feed-code', 'audit-code', 'search-code', 'render-code', 'hugo'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 /** The runs of a bench without --runs. */
@@ -221,6 +224,24 @@ export function formatTable(rows: readonly BenchRow[]): string {
     megabytes(row.searchBytes),
   ]);
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/**
+ * Per corpus size with both a cold build and the Hugo baseline: the cold build's wall time and
+ * peak memory against Hugo plus the Pagefind CLI's.
+ */
+export function hugoRatios(rows: readonly BenchRow[]): string[] {
+  const sizes = [...new Set(rows.map((row) => row.articles))];
+  return sizes.flatMap((articles) => {
+    const cold = rows.find((row) => row.articles === articles && row.run === 'cold' && row.ok);
+    const hugo = rows.find((row) => row.articles === articles && row.run === 'hugo' && row.ok);
+    if (!cold || !hugo) return [];
+    return [
+      `${count(articles)} articles: cold build ${seconds(cold.wallMs)} s, ${gigabytes(cold.peakBytes)} GB; ` +
+        `Hugo + Pagefind CLI ${seconds(hugo.wallMs)} s, ${gigabytes(hugo.peakBytes)} GB; ` +
+        `time ratio ${(cold.wallMs / hugo.wallMs).toFixed(2)}, memory ratio ${(cold.peakBytes / hugo.peakBytes).toFixed(2)}`,
+    ];
+  });
 }
 
 /** One line per corpus size: the output's file count and size against the limits of common static hosts. */

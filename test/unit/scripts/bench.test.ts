@@ -5,6 +5,7 @@ import {
   cdnReport,
   CODE_EDITS,
   formatTable,
+  hugoRatios,
   otherMs,
   parseBenchArgs,
   parseStats,
@@ -40,12 +41,13 @@ describe('bench arguments', () => {
       'render-code',
     ]);
     expect(parseBenchArgs(['--runs=render-code,warm']).runs).toEqual(['render-code', 'warm']);
+    expect(parseBenchArgs(['--runs', 'cold,hugo']).runs).toEqual(['cold', 'hugo']);
   });
 
   test('refuses unknown arguments, runs and sizes', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow(UsageError);
     expect(() => parseBenchArgs(['--runs', 'cold,hot'])).toThrow(/hot/);
-    expect(() => parseBenchArgs(['--runs', 'css-code'])).toThrow(/feed-code, audit-code, search-code, render-code; got "css-code"/);
+    expect(() => parseBenchArgs(['--runs', 'css-code'])).toThrow(/feed-code, audit-code, search-code, render-code, hugo; got "css-code"/);
     expect(() => parseBenchArgs(['--sizes', '10k'])).toThrow(/--sizes/);
     expect(() => parseBenchArgs(['--sizes', '0'])).toThrow(/at least 1/);
   });
@@ -149,6 +151,14 @@ describe('bench table', () => {
     );
     expect(table[3]).toContain('| edit (FAILED) |');
     expect(table[3]).toContain('| 1.5 | – | – | – | – | 58.5 | – | – | – |');
+  });
+
+  test('sets the cold build against the Hugo baseline of the same size, when both ran', () => {
+    const hugo: BenchRow = { ...row, run: 'hugo', wallMs: 40_000, peakBytes: 1024 ** 3, stages: { ms: {} } };
+    expect(hugoRatios([row, hugo, { ...row, articles: 1000 }])).toEqual([
+      '10,000 articles: cold build 60.0 s, 2.50 GB; Hugo + Pagefind CLI 40.0 s, 1.00 GB; time ratio 1.50, memory ratio 2.50',
+    ]);
+    expect(hugoRatios([row, { ...hugo, ok: false }])).toEqual([]);
   });
 
   test('reports the file count against the CDN limits', () => {
