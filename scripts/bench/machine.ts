@@ -1,6 +1,6 @@
 // The machine line the benches print beside their tables: figures are only comparable on the
 // same machine (and day, docs/performance.md).
-import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 
 export interface Machine {
@@ -18,9 +18,12 @@ export function describeMachine(machine: Machine): string {
   return parts.join(', ');
 }
 
-/** This machine: the cores this process may use (`nproc`), its memory, this Node. */
+/**
+ * This machine: the cores this process may use (as `nproc` counts them, without starting it: a
+ * bench holding 100,000 articles' text may be refused a child process), its memory, this Node.
+ */
 export function thisMachine(chromium?: string): Machine {
-  const cores = Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()) || undefined;
+  const cores = availableParallelism() || undefined;
   const kib = Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
   return { cores, memoryBytes: kib * 1024, node: process.version, chromium };
 }
