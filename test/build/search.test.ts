@@ -234,6 +234,28 @@ describe('the search page', () => {
       .toBe(true);
   });
 
+  test('a page left open across a deploy: an index file gone, it reads the new page table and searches again', async () => {
+    await open(`/search/?q=${encodeURIComponent('招商')}`);
+    await waitForSearch(tab);
+    // The deploy: the chunk the next query needs is no longer there (the first request for it).
+    let gone = 0;
+    await tab.route('**/pagefind/index/**', (route) => (gone++ === 0 ? route.fulfill({ status: 404, body: '' }) : route.continue()));
+    const tables: string[] = [];
+    const listen = (request: { url(): string }) => {
+      if (request.url().endsWith('/pagefind/pages.json')) tables.push(request.url());
+    };
+    tab.on('request', listen);
+    await tab.locator('#search-q').fill('园区');
+    await tab.locator('#search-q').press('Enter');
+    await tab.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('园区'));
+    const status = await waitForSearch(tab);
+    tab.off('request', listen);
+    await tab.unroute('**/pagefind/index/**');
+    expect(gone).toBeGreaterThan(1);
+    expect(tables).toHaveLength(1);
+    expect(status).toContain(`找到 ${expectation(articles, '园区').expected.length} 篇`);
+  });
+
   test('no results: a helpful message', async () => {
     await open('/search/?q=高质量发展项目');
     expect(await waitForSearch(tab)).toContain('没有找到包含“高质量发展项目”的新闻');

@@ -90,9 +90,16 @@ function chunkKb(term: string, { chunks }: Index): number {
   return chunksFor(chunks.from, term).reduce((sum, i) => sum + (chunks.kb[i] ?? 0) + 1, 0);
 }
 
+/**
+ * A file the page table names is gone: a deploy has replaced the index since the table was read
+ * (chunks are named by their content, fragments by their place in the archive).
+ */
+class StaleIndex extends Error {}
+
 /** The un-gzipped bytes of a file of the bundle (Pagefind gzips its index chunks and fragments). */
 async function gunzipped(path: string): Promise<Uint8Array> {
   const response = await fetch(`${bundle}${path}`);
+  if (response.status === 404) throw new StaleIndex(`search ${path}: gone`);
   if (!response.ok || !response.body) throw new Error(`search ${path}: ${response.status}`);
   return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
@@ -304,37 +311,51 @@ async function search(state: SearchState): Promise<void> {
   }
   list.setAttribute('aria-busy', 'true');
   try {
-    // Filters alone list pages from the table; a query reads its words' chunks as well.
-    const index = await loadIndex();
-    // Each phrase searched by the bigrams whose chunks weigh least (phraseCover).
-    const found =
-      plan.length > 0
-        ? await find(
-            queryPlan(state.q, (term) => chunkKb(term, index)),
-            index,
-          )
-        : undefined;
-    if (run !== current) return;
-    const { pages } = index;
-    const matching = found ? [...found.pages].flatMap((page) => pages[page] ?? []) : [...pages];
-    const results = matching.filter((page) => passes(page, state.filters));
-    shown = found && state.order === 'relevance' ? byRelevance(results, found, pages) : results.sort((a, b) => a.order - b.order);
-    shownCount = 0;
-    shownQuery = state.q;
-    showCounts(countFacets(results.map((page) => page.facets)), state);
-    await showMore(run);
-    if (run !== current) return;
-    status.textContent = searchResultsStatus({
-      query: plan.length > 0 ? state.q : '',
-      filtered,
-      byDate: state.order === 'date',
-      count: shown.length,
-    });
+    try {
+      await showResults(state, run);
+    } catch (error) {
+      // A search page left open across a deploy: read the new table and search again, once.
+      if (!(error instanceof StaleIndex)) throw error;
+      index = undefined;
+      list.replaceChildren();
+      await showResults(state, run);
+    }
   } catch {
     if (run === current) status.textContent = SEARCH_SCRIPT_LABELS.unavailable;
   } finally {
     if (run === current) list.removeAttribute('aria-busy');
   }
+}
+
+/** The results of a query, filters or both: found, filtered, counted, ordered, and the first shown. */
+async function showResults(state: SearchState, run: number): Promise<void> {
+  const plan = queryPlan(state.q);
+  // Filters alone list pages from the table; a query reads its words' chunks as well.
+  const index = await loadIndex();
+  // Each phrase searched by the bigrams whose chunks weigh least (phraseCover).
+  const found =
+    plan.length > 0
+      ? await find(
+          queryPlan(state.q, (term) => chunkKb(term, index)),
+          index,
+        )
+      : undefined;
+  if (run !== current) return;
+  const { pages } = index;
+  const matching = found ? [...found.pages].flatMap((page) => pages[page] ?? []) : [...pages];
+  const results = matching.filter((page) => passes(page, state.filters));
+  shown = found && state.order === 'relevance' ? byRelevance(results, found, pages) : results.sort((a, b) => a.order - b.order);
+  shownCount = 0;
+  shownQuery = state.q;
+  showCounts(countFacets(results.map((page) => page.facets)), state);
+  await showMore(run);
+  if (run !== current) return;
+  status.textContent = searchResultsStatus({
+    query: plan.length > 0 ? state.q : '',
+    filtered: Object.keys(state.filters).length > 0,
+    byDate: state.order === 'date',
+    count: shown.length,
+  });
 }
 
 function go(state: SearchState): void {
