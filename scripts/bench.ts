@@ -179,7 +179,7 @@ async function main(): Promise<void> {
   console.log('');
   for (const line of hugoRatios(rows)) console.log(line);
   for (const articles of options.sizes) {
-    const last = rows.filter((row) => row.articles === articles && row.ok).at(-1);
+    const last = rows.filter((row) => row.articles === articles && row.ok && row.run !== 'hugo').at(-1);
     if (last) console.log(cdnReport(articles, last.files, last.bytes));
   }
 }
