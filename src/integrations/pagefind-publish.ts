@@ -38,7 +38,7 @@ export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: Pub
   );
   const names = pageNames(shards);
   // A page's words (Pagefind's word count) are its positions.
-  const positions = shards.reduce((sum, { rows }) => sum + rows.reduce((words, row) => words + row[6], 0), 0);
+  const positions = shards.reduce((sum, { rows }) => sum + rows.reduce((words, row) => words + row[5], 0), 0);
   const merged = await mergeBundles(
     shards.map(({ dir }, i) => ({ dir, names: names[i] })),
     bundle,

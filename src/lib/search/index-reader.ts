@@ -62,14 +62,31 @@ export function withoutSignature<T extends Uint8Array>(bytes: T, name: string): 
   return bytes.subarray(PAGEFIND_SIGNATURE.length) as T;
 }
 
-/** Positions of a search word (or words) in each page that has it, by page number. */
-export type WordPages = Map<number, number[]>;
+/**
+ * Where a search word (or words) stands in a page: its positions, ascending, and the last of them
+ * in the page's title (-1: none). The title is the only text of a search record that Pagefind
+ * weighs above body text (src/lib/search/records.ts: it is the record's one heading), so a
+ * position with a heading's weight is in it.
+ */
+export interface PageHits {
+  at: number[];
+  titleEnd: number;
+}
+
+/** Each page that has a search word (or words), by page number. */
+export type WordPages = Map<number, PageHits>;
+
+/**
+ * The least weight of a title's words: a heading's words weigh several times body text's (an h1
+ * 7 times; Pagefind 1.6 writes body text as 24, an h1 as 168).
+ */
+const TITLE_WEIGHT = 50;
 
 /**
  * A word's pages from the reader at them, into `found`. Pagefind writes a page as [its number
  * less the previous page's, its positions, the positions in its metadata fields, …]; a position
- * is the distance from the one before, and a negative number changes the weight of the words
- * after it, the next position then counting from 0 again.
+ * is the distance from the one before, and a negative number -(w + 1) gives the words after it
+ * the weight w, the next position then counting from 0 again.
  */
 function readPages(reader: CborReader, found: WordPages | undefined): void {
   const count = reader.array();
@@ -79,12 +96,18 @@ function readPages(reader: CborReader, found: WordPages | undefined): void {
     page += reader.unsigned();
     const positions = reader.array();
     if (found) {
-      const list = found.get(page) ?? found.set(page, []).get(page) ?? [];
+      const hits = found.get(page) ?? found.set(page, { at: [], titleEnd: -1 }).get(page) ?? { at: [], titleEnd: -1 };
       let position = 0;
+      let title = false;
       for (let k = 0; k < positions; k++) {
         const value = reader.integer();
-        if (value < 0) position = 0;
-        else list.push((position += value));
+        if (value < 0) {
+          position = 0;
+          title = -value - 1 >= TITLE_WEIGHT;
+          continue;
+        }
+        hits.at.push((position += value));
+        if (title && position > hits.titleEnd) hits.titleEnd = position;
       }
     } else reader.skipIntegers(positions);
     if (items >= 3) reader.skipIntegers(reader.array());
@@ -119,6 +142,6 @@ export function wordPages(data: Uint8Array, term: string, found: WordPages = new
     }
     for (let k = 3; k < items; k++) reader.skip();
   }
-  for (const positions of found.values()) positions.sort((a, b) => a - b);
+  for (const hits of found.values()) hits.at.sort((a, b) => a - b);
   return found;
 }

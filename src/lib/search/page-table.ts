@@ -1,7 +1,6 @@
 import { fragmentJson } from '@/lib/audit/scan';
 import { LENGTH_UNIT, pageName, type SiteTable } from '@/lib/search/ranking';
 import type { RecordFields } from '@/lib/search/records';
-import { indexTokens } from '@/lib/search/tokens';
 
 /**
  * The page table of the search index (src/lib/search/ranking.ts), made from what Pagefind
@@ -31,8 +30,8 @@ export function readFragment(hash: string, bytes: Buffer): Fragment {
   return { hash, url, wordCount };
 }
 
-/** One page of a shard: hash, region, zone, type, year, words in its title, words in all. */
-export type ShardRow = [hash: string, region: string, zone: string, type: string, year: string, titleWords: number, words: number];
+/** One page of a shard: hash, region, zone, type, year, words. */
+export type ShardRow = [hash: string, region: string, zone: string, type: string, year: string, words: number];
 
 /**
  * The rows of a shard's `records` (its articles, newest first) and Pagefind's `fragments` of
@@ -47,7 +46,7 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
   return records.map((record) => {
     const fragment = byUrl.get(record.url);
     if (!fragment) throw new Error(`search page table: Pagefind has no page for ${record.url}`);
-    return [fragment.hash, record.region, record.zone, record.type, record.year, indexTokens(record.title).length, fragment.wordCount];
+    return [fragment.hash, record.region, record.zone, record.type, record.year, fragment.wordCount];
   });
 }
 
@@ -65,7 +64,7 @@ export function siteTable(
     years: [],
     places: [],
     types: [],
-    pages: { place: [], type: [], titleWords: [], length: [] },
+    pages: { place: [], type: [], length: [] },
     chunks: {
       from: chunks.map(({ from }) => from),
       file: chunks.map(({ hash }) => hash),
@@ -80,7 +79,7 @@ export function siteTable(
     return index;
   };
   for (const { rows } of shards) {
-    for (const [hash, region, zone, type, year, titleWords, words] of rows) {
+    for (const [hash, region, zone, type, year, words] of rows) {
       const last = table.years.at(-1);
       if (last?.[0] === year) last[1]++;
       else if (table.years.some(([seen]) => seen === year)) throw new Error(`search page table: ${hash} (${year}) is out of date order`);
@@ -88,7 +87,6 @@ export function siteTable(
       const place = indexIn(places, table.places, `${region}\0${zone}`, [region, zone] as [string, string]);
       table.pages.place.push(place);
       table.pages.type.push(indexIn(types, table.types, type, type));
-      table.pages.titleWords.push(titleWords);
       table.pages.length.push(Math.max(1, Math.round(words / LENGTH_UNIT)));
     }
   }

@@ -20,15 +20,14 @@ export const PAGE_TABLE = 'pages.json';
 
 /**
  * The table's pages, newest first, column by column (gzip packs a column of like numbers tighter
- * than rows: 335 KB instead of 390 at 100,000 articles): each page's region and zone (an index in
- * `places`), its type (in `types`), how many search words its title has (the first words of the
- * page), and its length in units of LENGTH_UNIT words (ranking needs no more precision; 245 KB
- * with the rest). A page's name in the index follows from its place in the table (pageName).
+ * than rows): each page's region and zone (an index in `places`), its type (in `types`) and its
+ * length in units of LENGTH_UNIT words (ranking needs no more precision): 173 KB at 100,000
+ * articles. A page's name in the index follows from its place in the table (pageName); whether a
+ * match is in its title, from the index (index-reader.ts, PageHits).
  */
 export interface SiteColumns {
   place: number[];
   type: number[];
-  titleWords: number[];
   length: number[];
 }
 
@@ -64,7 +63,6 @@ export interface PageInfo {
   /** Position among all pages, newest first. */
   order: number;
   facets: Record<SearchFilterKey, string>;
-  titleWords: number;
   /** Its length in words, to LENGTH_UNIT. */
   words: number;
 }
@@ -77,7 +75,7 @@ function expand(runs: readonly [string, number][]): string[] {
 /** Every page of the table, newest first (a page's place is also its number in the index), with its filter values. */
 export function readTable(table: SiteTable): PageInfo[] {
   const years = expand(table.years);
-  const { place, type, titleWords, length } = table.pages;
+  const { place, type, length } = table.pages;
   return place.map((at, order) => {
     const [region, zone] = table.places[at] ?? ['', ''];
     const facets = { region, zone, type: table.types[type[order]] ?? '', year: years[order] ?? '' };
@@ -85,7 +83,6 @@ export function readTable(table: SiteTable): PageInfo[] {
       name: pageName(order, place.length),
       order,
       facets,
-      titleWords: titleWords[order] ?? 0,
       words: (length[order] ?? 1) * LENGTH_UNIT,
     };
   });
@@ -161,17 +158,17 @@ export function phraseStarts(positions: readonly (readonly number[])[], offsets:
 /**
  * Where a part occurs in a page, from the positions of the words an ordinary search matched
  * (index-reader.ts): a place where all `terms` words stand in a row is one occurrence; a part
- * of one word occurs wherever it matched. In the title when it starts and ends within the
- * title's words (the page starts with its title).
+ * of one word occurs wherever it matched. `titleEnd`: the last of those positions in the
+ * title (the page starts with its title; -1: none).
  */
-export function occurrences(positions: readonly number[], terms: number, titleWords: number): Hits {
+export function occurrences(positions: readonly number[], terms: number, titleEnd: number): Hits {
   const at = new Set(positions);
   const starts = positions.filter((start) => {
     let run = 1;
     while (run < terms && at.has(start + run)) run++;
     return run === terms;
   });
-  return hitsAt(starts, terms, titleWords);
+  return hitsAt(starts, terms, titleEnd);
 }
 
 /** How often a part occurs in a page, and whether in its title. */
@@ -180,9 +177,13 @@ export interface Hits {
   inTitle: boolean;
 }
 
-/** The hits of a part of `words` words that starts at `starts`; in the title when it ends within the title's words. */
-export function hitsAt(starts: readonly number[], words: number, titleWords: number): Hits {
-  return { count: starts.length, inTitle: starts.some((start) => start + words <= titleWords) };
+/**
+ * The hits of a part of `words` words that starts at `starts`; in the title when its last word
+ * is: at or before `titleEnd`, the last position in the title of the words matched (the title
+ * comes first, and a hit's last word is one of the words matched).
+ */
+export function hitsAt(starts: readonly number[], words: number, titleEnd: number): Hits {
+  return { count: starts.length, inTitle: starts.some((start) => start + words - 1 <= titleEnd) };
 }
 
 /** BM25's parameters, as Pagefind's defaults. */

@@ -92,8 +92,9 @@ function tokenText(text: string): string {
 }
 
 /**
- * The page Pagefind indexes for a record: the title (first, so the search page knows a match in
- * the title by its position, src/lib/search/ranking.ts), meta line and body as search tokens;
+ * The page Pagefind indexes for a record: the title (first, and its one heading, so the search
+ * page knows a match in the title by its weight, src/lib/search/index-reader.ts), meta line and
+ * body as search tokens (the body as text: no heading of its own);
  * what results show as metadata, in attributes, as plain text. Filters, order and ranking come
  * from the page table (src/lib/search/page-table.ts), not from Pagefind. A GAP between the blocks keeps their
  * words apart, so the stored text decodes back into title, meta line and body (the spaces

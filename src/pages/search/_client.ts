@@ -141,29 +141,29 @@ interface PartFound {
  * pages with a word starting with each of its terms, and where they stand in a row.
  */
 async function findPart(part: QueryPart, index: Index, loaded: Map<string, Promise<Uint8Array>>): Promise<PartFound> {
-  if (part.cover) {
-    const cover = part.cover;
-    const [first, ...others] = await Promise.all(cover.map(({ term }) => lookUp(term, index, loaded)));
-    const offsets = cover.map(({ offset }) => offset);
-    const starts = new Map<number, number[]>();
-    for (const [page, positions] of first) {
-      const lists = [positions, ...others.map((other) => other.get(page))];
-      if (lists.some((list) => list === undefined)) continue;
-      const found = phraseStarts(lists as number[][], offsets);
-      if (found.length > 0) starts.set(page, found);
+  const words = await Promise.all((part.cover?.map(({ term }) => term) ?? part.terms).map((term) => lookUp(term, index, loaded)));
+  const [first, ...others] = words;
+  /** Per page with every word: the hits of the part. */
+  const hits = new Map<number, Hits>();
+  for (const [page, { at }] of first) {
+    const found = [at];
+    let titleEnd = first.get(page)?.titleEnd ?? -1;
+    for (const other of others) {
+      const there = other.get(page);
+      if (!there) break;
+      found.push(there.at);
+      titleEnd = Math.max(titleEnd, there.titleEnd);
     }
-    return { members: new Set(starts.keys()), hits: (page) => hitsAt(starts.get(page.order) ?? [], part.terms.length, page.titleWords) };
+    if (found.length < words.length) continue;
+    if (part.cover) {
+      const starts = phraseStarts(
+        found,
+        part.cover.map(({ offset }) => offset),
+      );
+      if (starts.length > 0) hits.set(page, hitsAt(starts, part.terms.length, titleEnd));
+    } else hits.set(page, occurrences(found.flat(), part.terms.length, titleEnd));
   }
-  const [first, ...others] = await Promise.all(part.terms.map((term) => lookUp(term, index, loaded)));
-  const positions = new Map<number, number[]>();
-  for (const [page, list] of first) {
-    const lists = others.map((other) => other.get(page));
-    if (lists.every((found) => found !== undefined)) positions.set(page, list.concat(...(lists as number[][])));
-  }
-  return {
-    members: new Set(positions.keys()),
-    hits: (page) => occurrences(positions.get(page.order) ?? [], part.terms.length, page.titleWords),
-  };
+  return { members: new Set(hits.keys()), hits: (page) => hits.get(page.order) ?? { count: 0, inTitle: false } };
 }
 
 /** What the searches of a query found: the pages with every part (by number), and each part's own findings. */

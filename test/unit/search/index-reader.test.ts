@@ -66,14 +66,18 @@ function lookUp(term: string): WordPages {
   return found;
 }
 
-/** Where the pages' tokens put the words that start with `term` (Pagefind numbers pages as added). */
+/**
+ * Where the pages' tokens put the words that start with `term` (Pagefind numbers pages as
+ * added), and which of them are in the heading.
+ */
 function expected(term: string): WordPages {
   const found: WordPages = new Map();
   TEXTS.forEach((text, page) => {
     const positions = indexTokens(text)
       .map((token, position) => (token.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').startsWith(term) ? position : -1))
       .filter((position) => position >= 0);
-    if (positions.length > 0) found.set(page, positions);
+    // Each page's first token is its heading (page above), the only words weighted as a title.
+    if (positions.length > 0) found.set(page, { at: positions, titleEnd: positions[0] === 0 ? 0 : -1 });
   });
   return found;
 }
@@ -89,12 +93,14 @@ describe('reading an index Pagefind wrote', () => {
     for (const word of words) expect(lookUp(word), word).toEqual(expected(word));
   });
 
-  test("the headings' words are weighted: positions go on across Pagefind's weight markers", () => {
+  test("the heading's words are weighted: positions go on across Pagefind's weight markers, which tell the title", () => {
     // A weight marker is a negative number among a page's positions (CBOR major type 1).
     const chunks = files.map((file) => gunzipSync(readFileSync(join(work, 'index', `${file}.pf_index`))));
     expect(chunks.some((bytes) => bytes.some((byte) => byte >> 5 === 1))).toBe(true);
     const [[zhaoshang]] = queryParts('招商');
-    expect(lookUp(zhaoshang).get(4)).toHaveLength(3);
+    expect(lookUp(zhaoshang).get(4)?.at).toHaveLength(3);
+    // The first of them is the heading's word: the title ends there.
+    expect(lookUp(zhaoshang).get(4)?.titleEnd).toBe(0);
     expect(lookUp(zhaoshang).get(4)).toEqual(expected(zhaoshang).get(4));
   });
 

@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { pageNames, readFragment, shardRows, siteTable, type ShardRow } from '@/lib/search/page-table';
 import { readTable } from '@/lib/search/ranking';
 import { recordFields } from '@/lib/search/records';
-import { indexTokens } from '@/lib/search/tokens';
 import { article } from '../helpers';
 
 const fragmentFile = (json: object) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(json))]));
@@ -33,8 +32,8 @@ describe('shardRows', () => {
 
   test("one row per record, in the records' order, with the title's search words", () => {
     expect(shardRows([a, b], fragments)).toEqual([
-      ['und_a', '盐城', '盐城经济技术开发区', a.type, a.year, indexTokens(a.title).length, 100],
-      ['und_b', '南京', '江宁经济技术开发区', b.type, b.year, indexTokens(b.title).length, 200],
+      ['und_a', '盐城', '盐城经济技术开发区', a.type, a.year, 100],
+      ['und_b', '南京', '江宁经济技术开发区', b.type, b.year, 200],
     ]);
   });
 
@@ -45,7 +44,7 @@ describe('shardRows', () => {
 });
 
 describe('siteTable', () => {
-  const row = (hash: string, region: string, year: string): ShardRow => [hash, region, `${region}开发区`, '文字新闻', year, 5, 300];
+  const row = (hash: string, region: string, year: string): ShardRow => [hash, region, `${region}开发区`, '文字新闻', year, 300];
 
   test('the shards joined newest first: values once, years as runs of rows', () => {
     const shards = [
@@ -69,7 +68,7 @@ describe('siteTable', () => {
       ],
       types: ['文字新闻'],
       // 300 words in units of 32.
-      pages: { place: [0, 1, 0, 0], type: [0, 0, 0, 0], titleWords: [5, 5, 5, 5], length: [9, 9, 9, 9] },
+      pages: { place: [0, 1, 0, 0], type: [0, 0, 0, 0], length: [9, 9, 9, 9] },
       // The index's chunks, as the search page looks words up in them (index-reader.ts).
       chunks: { from: ['q5408', 'q7532'], file: ['und_1a', 'und_2b'], kb: [2, 147] },
     });

@@ -24,7 +24,7 @@ const table: SiteTable = {
     ['南京', '江宁开发区'],
   ],
   types: ['文字新闻'],
-  pages: { place: [0, 1, 0], type: [0, 0, 0], titleWords: [10, 8, 12], length: [9, 6, 28] },
+  pages: { place: [0, 1, 0], type: [0, 0, 0], length: [9, 6, 28] },
   chunks: { from: ['q5408'], file: ['und_1a'], kb: [2] },
 };
 
@@ -37,7 +37,6 @@ describe('the page table', () => {
       name: '0',
       order: 2,
       facets: { region: '盐城', zone: '盐城经开区', type: '文字新闻', year: '2023' },
-      titleWords: 12,
       words: 28 * LENGTH_UNIT,
     });
     expect(pages[1].facets.year).toBe('2024');
@@ -131,20 +130,23 @@ describe('phraseStarts', () => {
       (plan.cover ?? []).map(({ offset }) => offset),
     );
     expect(starts).toEqual([2]);
-    expect(hitsAt(starts, plan.terms.length, 5)).toEqual({ count: 1, inTitle: true });
-    expect(hitsAt(starts, plan.terms.length, 4)).toEqual({ count: 1, inTitle: false });
+    // In the title when its last bigram (position 4) is: the title's last matched position is 4 or more.
+    expect(hitsAt(starts, plan.terms.length, 4)).toEqual({ count: 1, inTitle: true });
+    expect(hitsAt(starts, plan.terms.length, 3)).toEqual({ count: 1, inTitle: false });
   });
 });
 
 describe('occurrences', () => {
   test('a part of three words occurs where the three stand in a row; in the title when it ends within it', () => {
-    expect(occurrences([2, 3, 4, 40, 41, 42, 60], 3, 10)).toEqual({ count: 2, inTitle: true });
-    expect(occurrences([8, 9, 10, 40, 41, 42], 3, 10)).toEqual({ count: 2, inTitle: false });
-    expect(occurrences([3, 5, 7], 2, 10)).toEqual({ count: 0, inTitle: false });
+    // The title's last matched position is 9.
+    expect(occurrences([2, 3, 4, 40, 41, 42, 60], 3, 9)).toEqual({ count: 2, inTitle: true });
+    expect(occurrences([8, 9, 10, 40, 41, 42], 3, 9)).toEqual({ count: 2, inTitle: false });
+    expect(occurrences([3, 5, 7], 2, 9)).toEqual({ count: 0, inTitle: false });
   });
 
   test('a part of one word occurs wherever it matched', () => {
-    expect(occurrences([0, 5, 9], 1, 4)).toEqual({ count: 3, inTitle: true });
+    expect(occurrences([0, 5, 9], 1, 3)).toEqual({ count: 3, inTitle: true });
+    expect(occurrences([5, 9], 1, -1)).toEqual({ count: 2, inTitle: false });
   });
 });
 
