@@ -4,10 +4,9 @@
 // The site has what ours has that costs build time: article pages, paginated listings per year,
 // region, zone, source and type with their RSS feeds (Hugo's taxonomies), and the search index.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { samplePeak } from './memory.ts';
-import type { BuildMeasure } from './run-build.ts';
+import { measureChild, type BuildMeasure } from './run-build.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -81,14 +80,5 @@ export async function hugoBuild(content: string, work: string, logFile: string):
   const pagefind = join(ROOT, 'node_modules', '.bin', 'pagefind');
   const script = `hugo --quiet --source ${JSON.stringify(site)} --destination ${JSON.stringify(dist)} && ${JSON.stringify(pagefind)} --site ${JSON.stringify(dist)}`;
   const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = createWriteStream(logFile);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const started = performance.now();
-  const memory = samplePeak(child.pid as number);
-  const code = await new Promise<number | null>((done) => child.on('close', done));
-  const wallMs = performance.now() - started;
-  const peakBytes = memory.stop();
-  await new Promise((done) => log.end(done));
-  return { code, wallMs, peakBytes, dist };
+  return { ...(await measureChild(child, logFile)), dist };
 }

@@ -1,9 +1,10 @@
 // One `npm run build` in a child process, as the benches time it: the real command (same Node
 // options, integrations and post-build audit), its log to a file, its wall time and the peak
 // memory of its whole process tree (./memory.ts).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { samplePeak } from './memory.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,7 +42,12 @@ export async function runBuild(run: BuildRun): Promise<BuildMeasure> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = createWriteStream(run.logFile);
+  return measureChild(child, run.logFile);
+}
+
+/** A child process until it ends: its output to `logFile`, its wall time and its process tree's peak memory. */
+export async function measureChild(child: ChildProcessByStdio<null, Readable, Readable>, logFile: string): Promise<BuildMeasure> {
+  const log = createWriteStream(logFile);
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const started = performance.now();
