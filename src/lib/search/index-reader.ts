@@ -96,7 +96,8 @@ function readPages(reader: CborReader, found: WordPages | undefined): void {
     page += reader.unsigned();
     const positions = reader.array();
     if (found) {
-      const hits = found.get(page) ?? found.set(page, { at: [], titleEnd: -1 }).get(page) ?? { at: [], titleEnd: -1 };
+      let hits = found.get(page);
+      if (!hits) found.set(page, (hits = { at: [], titleEnd: -1 }));
       let position = 0;
       let title = false;
       for (let k = 0; k < positions; k++) {
