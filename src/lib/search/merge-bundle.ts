@@ -286,7 +286,8 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
     place(from, join(out, 'fragment', file), fragmentsPresent, file);
   }
 
-  // Pagefind's script, worker and WebAssembly, the same in every shard.
+  // Pagefind's script, worker and WebAssembly, the same in every shard: the search page reads the
+  // index itself, but with them the bundle stays one that Pagefind's own script can search.
   const runtime = (await readdir(shards[0].dir)).filter((name) => /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/.test(name));
   for (const name of runtime) place(join(shards[0].dir, name), join(out, name), top, name);
 
