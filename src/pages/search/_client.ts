@@ -69,6 +69,8 @@ const bundle = form.dataset.bundle ?? '';
 interface Index {
   /** Every page, newest first: a page's place is its number in the index. */
   pages: PageInfo[];
+  /** The pages' average length in words, for ranking. */
+  averageWords: number;
   chunks: SiteTable['chunks'];
 }
 
@@ -79,7 +81,10 @@ function loadIndex(): Promise<Index> {
   index ??= fetch(`${bundle}${PAGE_TABLE}`).then(async (response) => {
     if (!response.ok) throw new Error(`search page table: ${response.status}`);
     const table = (await response.json()) as SiteTable;
-    return { pages: readTable(table), chunks: table.chunks };
+    const pages = readTable(table);
+    let words = 0;
+    for (const page of pages) words += page.words;
+    return { pages, averageWords: words / Math.max(1, pages.length), chunks: table.chunks };
   });
   index.catch(() => (index = undefined));
   return index;
@@ -129,11 +134,8 @@ async function fragment(page: PageInfo): Promise<Fragment> {
   return JSON.parse(new TextDecoder().decode(withoutSignature(await gunzipped(path), path))) as Fragment;
 }
 
-/** What the searches of one part of a query found: the pages that contain it (by number), and its hits in a page. */
-interface PartFound {
-  members: Set<number>;
-  hits: (page: PageInfo) => Hits;
-}
+/** What the searches of one part of a query found: its hits in each page that contains it, by page number. */
+type PartFound = Map<number, Hits>;
 
 /**
  * A part's searches. A Chinese phrase: the pages of each bigram of its cover (ranking.ts,
@@ -163,7 +165,7 @@ async function findPart(part: QueryPart, index: Index, loaded: Map<string, Promi
       if (starts.length > 0) hits.set(page, hitsAt(starts, part.terms.length, titleEnd));
     } else hits.set(page, occurrences(found.flat(), part.terms.length, titleEnd));
   }
-  return { members: new Set(hits.keys()), hits: (page) => hits.get(page.order) ?? { count: 0, inTitle: false } };
+  return hits;
 }
 
 /** What the searches of a query found: the pages with every part (by number), and each part's own findings. */
@@ -176,21 +178,19 @@ async function find(plan: readonly QueryPart[], index: Index): Promise<Found> {
   const loaded = new Map<string, Promise<Uint8Array>>();
   const parts = await Promise.all(plan.map((part) => findPart(part, index, loaded)));
   const [first, ...rest] = parts;
-  const pages = new Set([...first.members].filter((page) => rest.every((part) => part.members.has(page))));
+  const pages = new Set([...first.keys()].filter((page) => rest.every((part) => part.has(page))));
   return { pages, parts };
 }
 
 /** `pages` in relevance order; newest first among equals. */
-function byRelevance(pages: PageInfo[], found: Found, all: readonly PageInfo[]): PageInfo[] {
-  let words = 0;
-  for (const page of all) words += page.words;
-  const totals = { total: all.length, averageWords: words / Math.max(1, all.length) };
-  const frequencies = found.parts.map((part) => part.members.size);
+function byRelevance(pages: PageInfo[], found: Found, index: Index): PageInfo[] {
+  const totals = { total: index.pages.length, averageWords: index.averageWords };
+  const frequencies = found.parts.map((part) => part.size);
   const scores = new Map(
     pages.map((page) => [
       page.order,
       score(
-        found.parts.map((part) => part.hits(page)),
+        found.parts.map((part) => part.get(page.order) ?? { count: 0, inTitle: false }),
         frequencies,
         { ...totals, words: page.words },
       ),
@@ -312,13 +312,13 @@ async function search(state: SearchState): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   try {
     try {
-      await showResults(state, run);
+      await showResults(state, plan, run);
     } catch (error) {
       // A search page left open across a deploy: read the new table and search again, once.
       if (!(error instanceof StaleIndex)) throw error;
       index = undefined;
       list.replaceChildren();
-      await showResults(state, run);
+      await showResults(state, plan, run);
     }
   } catch {
     if (run === current) status.textContent = SEARCH_SCRIPT_LABELS.unavailable;
@@ -328,8 +328,7 @@ async function search(state: SearchState): Promise<void> {
 }
 
 /** The results of a query, filters or both: found, filtered, counted, ordered, and the first shown. */
-async function showResults(state: SearchState, run: number): Promise<void> {
-  const plan = queryPlan(state.q);
+async function showResults(state: SearchState, plan: readonly QueryPart[], run: number): Promise<void> {
   // Filters alone list pages from the table; a query reads its words' chunks as well.
   const index = await loadIndex();
   // Each phrase searched by the bigrams whose chunks weigh least (phraseCover).
@@ -344,7 +343,7 @@ async function showResults(state: SearchState, run: number): Promise<void> {
   const { pages } = index;
   const matching = found ? [...found.pages].flatMap((page) => pages[page] ?? []) : [...pages];
   const results = matching.filter((page) => passes(page, state.filters));
-  shown = found && state.order === 'relevance' ? byRelevance(results, found, pages) : results.sort((a, b) => a.order - b.order);
+  shown = found && state.order === 'relevance' ? byRelevance(results, found, index) : results.sort((a, b) => a.order - b.order);
   shownCount = 0;
   shownQuery = state.q;
   showCounts(countFacets(results.map((page) => page.facets)), state);
