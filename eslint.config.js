@@ -19,6 +19,7 @@ const ROOT = import.meta.dirname;
 const BROWSER_SEARCH = [
   'src/pages/search/_client.ts',
   'src/lib/search/cbor.ts',
+  'src/lib/search/gram-list.ts',
   'src/lib/search/index-reader.ts',
   'src/lib/search/query.ts',
   'src/lib/search/ranking.ts',

@@ -4,6 +4,14 @@ import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
 import { chunkSizeFor } from '../lib/search/merge-index.ts';
 import { pageNames, siteTable, type ShardRow } from '../lib/search/page-table.ts';
 import { PAGE_TABLE, pageName } from '../lib/search/ranking.ts';
+import { commonStarts } from '../lib/search/tokens.ts';
+
+/**
+ * The words after a common gram get a file of their own (a group, MergeOptions.groupsOf) where
+ * they span more than this many chunks: a search word then loads at most this many requests
+ * of chunks, or one. Each group repeats its words' bytes; 3 repeats about half the chunks' bytes.
+ */
+const GROUP_SPAN = 3;
 
 /**
  * Writes the site's one search bundle in `bundle` from the finished shards, newest first (merged,
@@ -42,7 +50,7 @@ export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: Pub
   const merged = await mergeBundles(
     shards.map(({ dir }, i) => ({ dir, names: names[i] })),
     bundle,
-    { chunkSize: chunkSizeFor(positions, chunkSize), keep: [PAGE_TABLE] },
+    { chunkSize: chunkSizeFor(positions, chunkSize), keep: [PAGE_TABLE], groupsOf: commonStarts, groupSpan: GROUP_SPAN },
   );
   // The search page takes a page's number in the index for its place in the table: Pagefind
   // numbers a shard's pages in the order they were added, which is the rows' order.
@@ -53,7 +61,7 @@ export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: Pub
       `search index: page ${misplaced} of the merged index is ${merged.pages[misplaced]}, not ${pageName(misplaced, total)}: Pagefind numbered the pages in another order than they were added`,
     );
   }
-  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards, merged.chunks)));
+  await writeFile(join(bundle, PAGE_TABLE), JSON.stringify(siteTable(shards, merged.chunks, merged.groups)));
   const used = new Set(cached);
   for (const name of await readdir(cacheRoot).catch((): string[] => [])) {
     if (!used.has(name)) await rm(join(cacheRoot, name), { recursive: true, force: true });

@@ -53,11 +53,19 @@ const KEEP = new RegExp(
   `^(pagefind-entry\\.json|pagefind\\.js|pagefind-worker\\.js|wasm\\.[\\w-]+\\.pagefind|pagefind\\.[\\w-]+\\.pf_meta|index|fragment|${PAGE_TABLE.replace('.', '\\.')})$`,
 );
 
-/** The page table's rows of a shard Pagefind wrote to `out`, beside it (PAGE_TABLE): the build joins them. */
+/**
+ * The page table's rows of a shard Pagefind wrote to `out`, beside it (PAGE_TABLE): the build
+ * joins them. Each fragment is written again with its text (readFragment).
+ */
 async function writePageTable(articles: readonly ShardArticle[], out: string): Promise<void> {
   const folder = join(out, 'fragment');
   const fragments = await Promise.all(
-    (await readdir(folder)).map(async (name) => readFragment(name.replace(/\.pf_fragment$/, ''), await readFile(join(folder, name)))),
+    (await readdir(folder)).map(async (name) => {
+      const path = join(folder, name);
+      const { fragment, readable } = readFragment(name.replace(/\.pf_fragment$/, ''), await readFile(path));
+      await writeFile(path, readable);
+      return fragment;
+    }),
   );
   // Newest first, as the search page lists shards and pages.
   const records = articles

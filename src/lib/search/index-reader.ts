@@ -82,22 +82,27 @@ export type WordPages = Map<number, PageHits>;
  */
 const TITLE_WEIGHT = 50;
 
+/** What reading a word's entry calls: at each page, then at each of its positions in turn. */
+export interface PageVisitor {
+  page(page: number): void;
+  position(position: number, inTitle: boolean): void;
+}
+
 /**
- * A word's pages from the reader at them, into `found`. Pagefind writes a page as [its number
+ * A word's pages from the reader at them, to `visit`. Pagefind writes a page as [its number
  * less the previous page's, its positions, the positions in its metadata fields, …]; a position
  * is the distance from the one before, and a negative number -(w + 1) gives the words after it
  * the weight w, the next position then counting from 0 again.
  */
-function readPages(reader: CborReader, found: WordPages | undefined): void {
+function readPages(reader: CborReader, visit: PageVisitor | undefined): void {
   const count = reader.array();
   let page = 0;
   for (let i = 0; i < count; i++) {
     const items = reader.array();
     page += reader.unsigned();
     const positions = reader.array();
-    if (found) {
-      let hits = found.get(page);
-      if (!hits) found.set(page, (hits = { at: [], titleEnd: -1 }));
+    if (visit) {
+      visit.page(page);
       let position = 0;
       let title = false;
       for (let k = 0; k < positions; k++) {
@@ -107,13 +112,31 @@ function readPages(reader: CborReader, found: WordPages | undefined): void {
           title = -value - 1 >= TITLE_WEIGHT;
           continue;
         }
-        hits.at.push((position += value));
-        if (title && position > hits.titleEnd) hits.titleEnd = position;
+        visit.position((position += value), title);
       }
     } else reader.skipIntegers(positions);
     if (items >= 3) reader.skipIntegers(reader.array());
     for (let k = 3; k < items; k++) reader.skip();
   }
+}
+
+/**
+ * Reads a word entry's pages and its variants' (the entry's `items` items, its word read), to
+ * `visit` if given: the search page's hits (`wordPages`) and the merge's groups
+ * (merge-index.ts entryKeys).
+ */
+export function readEntry(reader: CborReader, items: number, visit: PageVisitor | undefined): void {
+  readPages(reader, visit);
+  if (items >= 3) {
+    const variants = reader.array();
+    for (let v = 0; v < variants; v++) {
+      const variantItems = reader.array();
+      reader.skip();
+      readPages(reader, visit);
+      for (let k = 2; k < variantItems; k++) reader.skip();
+    }
+  }
+  for (let k = 3; k < items; k++) reader.skip();
 }
 
 /**
@@ -123,6 +146,18 @@ function readPages(reader: CborReader, found: WordPages | undefined): void {
  * words in byte order, so the reading stops at the first word past them.
  */
 export function wordPages(data: Uint8Array, term: string, found: WordPages = new Map()): WordPages {
+  let hits: PageHits = { at: [], titleEnd: -1 };
+  const visit: PageVisitor = {
+    page(page) {
+      const known = found.get(page);
+      if (known) hits = known;
+      else found.set(page, (hits = { at: [], titleEnd: -1 }));
+    },
+    position(position, inTitle) {
+      hits.at.push(position);
+      if (inTitle && position > hits.titleEnd) hits.titleEnd = position;
+    },
+  };
   const reader = new CborReader(data);
   reader.array();
   const words = reader.array();
@@ -131,17 +166,7 @@ export function wordPages(data: Uint8Array, term: string, found: WordPages = new
     const word = reader.text();
     const match = word.startsWith(term);
     if (!match && compareWords(word, term) > 0) break;
-    readPages(reader, match ? found : undefined);
-    if (items >= 3) {
-      const variants = reader.array();
-      for (let v = 0; v < variants; v++) {
-        const variantItems = reader.array();
-        reader.skip();
-        readPages(reader, match ? found : undefined);
-        for (let k = 2; k < variantItems; k++) reader.skip();
-      }
-    }
-    for (let k = 3; k < items; k++) reader.skip();
+    readEntry(reader, items, match ? visit : undefined);
   }
   for (const hits of found.values()) hits.at.sort((a, b) => a - b);
   return found;

@@ -7,6 +7,9 @@ import { CborWriter } from '@/lib/search/cbor';
 import {
   chunkData,
   contentHash,
+  entryKeys,
+  groupChunk,
+  PositionKeys,
   mergeFields,
   mergeWord,
   pagefindData,
@@ -35,7 +38,9 @@ export interface MergedBundle {
   pages: string[];
   /** The index chunks in word order: the first word each may hold (trimmed as Pagefind trims it), its file's hash and size. */
   chunks: { from: string; hash: string; bytes: number }[];
-  /** Index chunks compressed and written by this merge (the others were in `out` already). */
+  /** The words that start with a common gram (`groupsOf`) and span more than `groupSpan` chunks, in one more file each. */
+  groups: { term: string; hash: string; bytes: number }[];
+  /** Index files compressed and written by this merge (the others were in `out` already). */
   written: number;
 }
 
@@ -45,10 +50,30 @@ export interface ShardBundle {
   names: ReadonlyMap<string, string>;
 }
 
-/** Positions per index chunk (Pagefind's chunk_index: a chunk ends once it holds this many). */
 export interface MergeOptions {
+  /** Positions per index chunk (Pagefind's chunk_index: a chunk ends once it holds this many). */
   chunkSize: number;
   keep: readonly string[];
+  /**
+   * The common grams a word starts with, shortest first (tokens.ts commonStarts). A search
+   * word that is one of them finds every word that starts with it: after a common gram
+   * (产业, 高新区) thousands of words, across many chunks. Where they span more than
+   * `groupSpan` chunks they are written once more as one file (a group), so that the search
+   * page loads them with one request instead of one per chunk; a rare word among them still
+   * has its own small chunk.
+   */
+  groupsOf?: (word: string) => string[];
+  groupSpan?: number;
+}
+
+/**
+ * A group of words being merged (MergeOptions.groupsOf): its term, the positions so far
+ * (positionKey) of its words that are in no group within it, and the chunk its first word is in.
+ */
+interface OpenGroup {
+  term: string;
+  keys: PositionKeys;
+  firstChunk: number;
 }
 
 interface ShardInput {
@@ -221,28 +246,20 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
     return cursor;
   });
   const chunks: { from: string; to: string; hash: string }[] = [];
+  const groups: { term: string; hash: string }[] = [];
   const chunkNames = new Set<string>();
   const writing = new Set<Promise<void>>();
   // Chunks of the last build: names are content hashes, so one of the same name is the same chunk.
   const present = new Set(readdirSync(join(out, 'index')));
   let written = 0;
-  const words = new CborWriter();
-  let count = 0;
-  let first = '';
-  let last = '';
-  let size = 0;
-  const flush = async () => {
-    const data = chunkData(count, words.bytes());
+  /** An index file's name for `data`, which is written unless the last build wrote it. */
+  const store = async (data: Buffer): Promise<string> => {
     const full = contentHash(data, 40);
     let length = 10;
     while (chunkNames.has(`${language}_${full.slice(0, length)}`)) length++;
     const hash = `${language}_${full.slice(0, length)}`;
     chunkNames.add(hash);
-    chunks.push({ from: first, to: last, hash });
-    words.reset();
-    count = 0;
-    size = 0;
-    if (present.has(`${hash}.pf_index`)) return;
+    if (present.has(`${hash}.pf_index`)) return hash;
     const path = join(out, 'index', `${hash}.pf_index`);
     written++;
     const task = writeGzip(path, data).finally(() => writing.delete(task));
@@ -250,7 +267,35 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
     task.catch(() => {});
     writing.add(task);
     if (writing.size >= WRITING) await Promise.race(writing);
+    return hash;
   };
+  const words = new CborWriter();
+  let count = 0;
+  let first = '';
+  let last = '';
+  let size = 0;
+  const flush = async () => {
+    const data = chunkData(count, words.bytes());
+    words.reset();
+    count = 0;
+    size = 0;
+    chunks.push({ from: first, to: last, hash: await store(data) });
+  };
+  const open: OpenGroup[] = [];
+  /** Ends the open groups after the first `keep`, writing those that span more than groupSpan chunks. */
+  const closeGroups = async (keep: number) => {
+    // The chunk the last word merged is in: the one being filled, or the one just written.
+    const lastChunk = count > 0 ? chunks.length : chunks.length - 1;
+    while (open.length > keep) {
+      const group = open.pop() as OpenGroup;
+      if (lastChunk - group.firstChunk + 1 > (options.groupSpan ?? Infinity)) {
+        groups.push({ term: group.term, hash: await store(groupChunk(group.term, group.keys)) });
+      }
+      // The group it is within has its words too.
+      open.at(-1)?.keys.append(group.keys);
+    }
+  };
+  const scratch = new CborWriter();
   const heap = new CursorHeap(cursors.filter((cursor) => cursor.current));
   for (let lowest = heap.top(); lowest?.current; lowest = heap.top()) {
     // The shards that have the lowest word, in the order of their pages.
@@ -265,12 +310,25 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
       if (cursor.current) heap.push(cursor);
     }
     const word = parts[0].entry.word;
+    const terms = options.groupsOf?.(word) ?? [];
+    let same = 0;
+    while (same < open.length && same < terms.length && open[same].term === terms[same]) same++;
+    if (open.length > same) await closeGroups(same);
+    for (const term of terms.slice(same)) open.push({ term, keys: new PositionKeys(), firstChunk: chunks.length });
     if (count === 0) first = word;
     last = word;
-    size += mergeWord(words, word, parts);
+    if (open.length === 0) size += mergeWord(words, word, parts);
+    else {
+      scratch.reset();
+      size += mergeWord(scratch, word, parts);
+      const bytes = scratch.bytes();
+      words.raw(bytes);
+      entryKeys(bytes, open[open.length - 1].keys);
+    }
     count++;
     if (size >= options.chunkSize) await flush();
   }
+  if (open.length > 0) await closeGroups(0);
   if (count > 0) await flush();
   await Promise.all(writing);
   trimChunkNames(chunks);
@@ -292,9 +350,9 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
   for (const name of runtime) place(join(shards[0].dir, name), join(out, name), top, name);
 
   // What the last build wrote and this one does not have.
-  const chunkFiles = new Set([...chunkNames].map((hash) => `${hash}.pf_index`));
+  const indexFiles = new Set([...chunkNames].map((hash) => `${hash}.pf_index`));
   const fragmentFiles = new Set(fragments.map(({ name }) => `${name}.pf_fragment`));
-  for (const name of await readdir(join(out, 'index'))) if (!chunkFiles.has(name)) await rm(join(out, 'index', name), { force: true });
+  for (const name of await readdir(join(out, 'index'))) if (!indexFiles.has(name)) await rm(join(out, 'index', name), { force: true });
   for (const name of await readdir(join(out, 'fragment')))
     if (!fragmentFiles.has(name)) await rm(join(out, 'fragment', name), { force: true });
   const own = new Set(['index', 'fragment', metaName, 'pagefind-entry.json', ...runtime, ...options.keep]);
@@ -306,6 +364,7 @@ export async function mergeBundles(bundles: readonly ShardBundle[], out: string,
   return {
     pages: pages.map(({ hash }) => hash),
     chunks: chunks.map(({ from, hash }) => ({ from, hash, bytes: statSync(join(out, 'index', `${hash}.pf_index`)).size })),
+    groups: groups.map(({ term, hash }) => ({ term, hash, bytes: statSync(join(out, 'index', `${hash}.pf_index`)).size })),
     written,
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { CborReader, CborWriter } from '@/lib/search/cbor';
-import { PAGEFIND_SIGNATURE, withoutSignature } from '@/lib/search/index-reader';
+import { PAGEFIND_SIGNATURE, readEntry, withoutSignature } from '@/lib/search/index-reader';
 
 /**
  * Merges the Pagefind indexes of the search shards (src/lib/search/shards.ts) into one Pagefind
@@ -279,6 +279,105 @@ export function writeMeta(meta: {
   out.array(0).array(0).array(meta.fields.length);
   for (const field of meta.fields) out.text(field);
   return out.bytes();
+}
+
+/** The weights Pagefind 1.6 gives a heading (h1) and body text: a group's title positions are written with the first. */
+const HEADING_WEIGHT = 168;
+const BODY_WEIGHT = 24;
+
+/**
+ * A position of a group's word as one number that sorts by page, then position: the page
+ * times 2²², the position times 2, plus 1 in the title. Numbers up to 2⁵³ are exact: pages below
+ * 2³¹, positions below 2²¹.
+ */
+const PAGE_KEY = 2 ** 22;
+export const positionKey = (page: number, position: number, inTitle: boolean): number => page * PAGE_KEY + position * 2 + (inTitle ? 1 : 0);
+
+/**
+ * A growing list of positionKey numbers. A group's keys are those of the groups within it too
+ * (产业 holds 产业集's), which are appended as one block when the inner group ends: for the
+ * common bigrams of 100,000 articles, millions of keys.
+ */
+export class PositionKeys {
+  private data = new Float64Array(256);
+  length = 0;
+
+  push(key: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = key;
+  }
+
+  append(other: PositionKeys): void {
+    this.grow(this.length + other.length);
+    this.data.set(other.data.subarray(0, other.length), this.length);
+    this.length += other.length;
+  }
+
+  /** The keys in order (sorted in place). */
+  sorted(): Float64Array {
+    return this.data.subarray(0, this.length).sort();
+  }
+
+  private grow(size: number): void {
+    if (size <= this.data.length) return;
+    const data = new Float64Array(Math.max(size, this.data.length * 2));
+    data.set(this.data.subarray(0, this.length));
+    this.data = data;
+  }
+}
+
+/** The positions of a word entry (its CBOR as a chunk holds it) as positionKey numbers, added to `keys`. */
+export function entryKeys(entry: Uint8Array, keys: PositionKeys): void {
+  const reader = new CborReader(entry);
+  const items = reader.array();
+  reader.skip();
+  let at = 0;
+  readEntry(reader, items, {
+    page: (page) => (at = page),
+    position: (position, inTitle) => keys.push(positionKey(at, position, inTitle)),
+  });
+}
+
+/**
+ * The CBOR of an index chunk of one word, `term`, that has the positions (`keys`, positionKey,
+ * in any order) of every word that starts with it: what the search page reads for `term`
+ * (index-reader.ts wordPages), with each page once rather than once per word, as Pagefind
+ * wrote a two-character word before the words after it were lengthened (tokens.ts).
+ */
+export function groupChunk(term: string, keys: PositionKeys): Buffer {
+  const sorted = keys.sorted();
+  const out = new CborWriter();
+  let pages = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || Math.floor(sorted[i] / PAGE_KEY) !== Math.floor(sorted[i - 1] / PAGE_KEY)) pages++;
+  out.array(3).text(term).array(pages);
+  let last = 0;
+  const values: number[] = [];
+  for (let i = 0; i < sorted.length;) {
+    const page = Math.floor(sorted[i] / PAGE_KEY);
+    values.length = 0;
+    let previous = 0;
+    let inTitle = false;
+    for (; i < sorted.length && Math.floor(sorted[i] / PAGE_KEY) === page; i++) {
+      const rest = sorted[i] - page * PAGE_KEY;
+      const position = Math.floor(rest / 2);
+      if ((rest % 2 === 1) !== inTitle) {
+        inTitle = !inTitle;
+        // A weight for the positions after it, which count from 0 again.
+        values.push(-((inTitle ? HEADING_WEIGHT : BODY_WEIGHT) + 1));
+        previous = 0;
+      }
+      values.push(position - previous);
+      previous = position;
+    }
+    out
+      .array(2)
+      .unsigned(page - last)
+      .array(values.length);
+    for (const value of values) out.integer(value);
+    last = page;
+  }
+  out.array(0);
+  return chunkData(1, out.bytes());
 }
 
 /** The CBOR of an index chunk of `count` words, already encoded. */

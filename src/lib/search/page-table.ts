@@ -1,6 +1,9 @@
+import { gzipSync } from 'node:zlib';
 import { fragmentJson } from '@/lib/audit/scan';
+import { PAGEFIND_SIGNATURE } from '@/lib/search/index-reader';
 import { LENGTH_UNIT, pageName, type SiteTable } from '@/lib/search/ranking';
 import type { RecordFields } from '@/lib/search/records';
+import { decodeTokens } from '@/lib/search/tokens';
 
 /**
  * The page table of the search index (src/lib/search/ranking.ts), made from what Pagefind
@@ -19,15 +22,22 @@ export interface Fragment {
 }
 
 /**
- * A fragment file's URL and word count (decoded as the audit decodes fragments). Throws when it
- * is not one, so a Pagefind whose output changed fails the build.
+ * A fragment file's URL and word count (decoded as the audit decodes fragments), and the file
+ * with its text as a reader reads it (`readable`): Pagefind keeps a page's text as the words it
+ * indexed, which for Chinese are ASCII words (tokens.ts), about twice the bytes of the text once
+ * gzipped; the search page loads a fragment for every result it shows and only needs the text,
+ * for the excerpt. Throws when it is not a fragment, so a Pagefind whose output changed fails the
+ * build.
  */
-export function readFragment(hash: string, bytes: Buffer): Fragment {
+export function readFragment(hash: string, bytes: Buffer): { fragment: Fragment; readable: Buffer } {
   const json = fragmentJson(bytes);
   if (json === undefined) throw new Error(`Pagefind fragment ${hash}: no pagefind_dcd signature`);
-  const { url, word_count: wordCount } = JSON.parse(json) as { url?: unknown; word_count?: unknown };
+  const data = JSON.parse(json) as { url?: unknown; word_count?: unknown; content?: unknown };
+  const { url, word_count: wordCount, content } = data;
   if (typeof url !== 'string' || typeof wordCount !== 'number') throw new Error(`Pagefind fragment ${hash}: no url or word_count`);
-  return { hash, url, wordCount };
+  if (typeof content !== 'string') throw new Error(`Pagefind fragment ${hash}: no content`);
+  const readable = gzipSync(PAGEFIND_SIGNATURE + JSON.stringify({ ...data, content: decodeTokens(content) }));
+  return { fragment: { hash, url, wordCount }, readable };
 }
 
 /** One page of a shard: hash, region, zone, type, year, words. */
@@ -59,6 +69,7 @@ export function shardRows(records: readonly RecordFields[], fragments: readonly 
 export function siteTable(
   shards: readonly { rows: readonly ShardRow[] }[],
   chunks: readonly { from: string; hash: string; bytes: number }[],
+  groups: readonly { term: string; hash: string; bytes: number }[],
 ): SiteTable {
   const table: SiteTable = {
     years: [],
@@ -69,6 +80,11 @@ export function siteTable(
       from: chunks.map(({ from }) => from),
       file: chunks.map(({ hash }) => hash),
       kb: chunks.map(({ bytes }) => Math.ceil(bytes / 1024)),
+    },
+    groups: {
+      term: groups.map(({ term }) => term),
+      file: groups.map(({ hash }) => hash),
+      kb: groups.map(({ bytes }) => Math.ceil(bytes / 1024)),
     },
   };
   const places = new Map<string, number>();

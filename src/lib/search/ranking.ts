@@ -1,5 +1,5 @@
 import { SEARCH_FILTERS, type SearchFilterKey, type SearchState } from '@/lib/search/query';
-import { isChinesePhrase, queryParts, queryPhrases } from '@/lib/search/tokens';
+import { isChinesePhrase, phraseTerms, queryParts, queryPhrases } from '@/lib/search/tokens';
 
 /**
  * What the search page knows of the index besides the words: one table (PAGE_TABLE in the bundle
@@ -55,6 +55,11 @@ export interface SiteTable {
    * its size in KB, rounded up (what a phrase's cover weighs, phraseCover).
    */
   chunks: { from: string[]; file: string[]; kb: number[] };
+  /**
+   * Search words that find words across many chunks (the words after a common gram), each with
+   * one more file that holds all of those words (merge-bundle.ts MergeOptions.groupsOf).
+   */
+  groups: { term: string[]; file: string[]; kb: number[] };
 }
 
 export interface PageInfo {
@@ -95,7 +100,7 @@ export function passes(page: PageInfo, filters: SearchState['filters']): boolean
 
 /**
  * A query as the searches the page runs, one per space-separated part: its search words, and
- * for a Chinese phrase of two characters or more, the bigrams it is searched by (`cover`,
+ * for a Chinese phrase of two characters or more, the words it is searched by (`cover`,
  * phraseCover) with their offsets in the phrase. Other parts (a Latin word, a lone character,
  * Chinese mixed with digits) are one ordinary search of their terms.
  */
@@ -106,42 +111,49 @@ export interface QueryPart {
 }
 
 /**
- * The offsets of the bigrams that find a phrase of `bigrams` bigrams: the first, the last, and
- * between them never two left out in a row. Together they cover each of its characters, and
+ * The offsets of the search words that find a phrase, from the word at each of its characters
+ * but the last (`lengths`: how many characters each has, tokens.ts phraseTerms): the first, one
+ * that reaches the phrase's last character, and between them each word starting no later than
+ * the character after the one before ends. Together they cover each of its characters, and
  * where each stands at its offset from one position in a page, the page has the whole phrase
- * there: in the index, two bigrams two positions apart are always of one run of Chinese text (a
- * run ends with its last character alone, and something other than a bigram stands between two
- * runs, src/lib/search/tokens.ts), so the bigram between them is there too. Of the covers, the
- * one whose bigrams `cost` least in all (the bytes of the index chunks that hold them: a bigram
- * in most articles fills a chunk of its own, a rare one shares a small chunk); at equal costs,
- * every second bigram and the last. A query of n characters loads the index chunks of about n/2
- * bigrams rather than n-1, and of rare bigrams where it can.
+ * there: two words whose characters meet are always of one run of Chinese text in the index (a
+ * run ends with its last character alone, and something other than a run's word stands between
+ * two runs, src/lib/search/tokens.ts). Of the covers, the one whose words `cost` least in all
+ * (the bytes of the index chunks that hold them: a bigram in most articles fills chunks of its
+ * own, a rare word shares a small chunk); at equal costs, the later word before each. A phrase
+ * of bigrams alone is searched by every second bigram and the last, rather than all of them.
  */
-export function phraseCover(bigrams: number, cost: (offset: number) => number = () => 1): number[] {
-  // least[i]: the least cost of a cover of bigrams 0..i that takes bigram i; from[i]: the bigram taken before it.
+export function phraseCover(lengths: readonly number[], cost: (offset: number) => number = () => 1): number[] {
+  // least[i]: the least cost of a cover of the characters before i + lengths[i] that takes word i; from[i]: the word taken before it.
   const least: number[] = [];
   const from: number[] = [];
-  for (let i = 0; i < bigrams; i++) {
-    const before = i === 0 ? -1 : i === 1 || least[i - 1] <= least[i - 2] ? i - 1 : i - 2;
+  lengths.forEach((_, i) => {
+    let before = -1;
+    for (let j = 0; j < i; j++) if (j + lengths[j] >= i && (before < 0 || least[j] <= least[before])) before = j;
     from.push(before);
-    least.push(cost(i) + (before < 0 ? 0 : least[before]));
-  }
+    least.push(i > 0 && before < 0 ? Infinity : cost(i) + (before < 0 ? 0 : least[before]));
+  });
+  const characters = lengths.length + 1;
+  let last = -1;
+  lengths.forEach((length, i) => {
+    if (i + length >= characters && (last < 0 || least[i] < least[last])) last = i;
+  });
   const offsets: number[] = [];
-  for (let i = bigrams - 1; i >= 0; i = from[i]) offsets.unshift(i);
+  for (let i = last; i >= 0; i = from[i]) offsets.unshift(i);
   return offsets;
 }
 
-/**
- * The query's parts; `cost` (of a search word, see phraseCover) chooses each phrase's cover,
- * which is every second bigram and the last without it.
- */
+/** The query's parts; `cost` (of a search word, see phraseCover) chooses each phrase's cover. */
 export function queryPlan(query: string, cost?: (term: string) => number): QueryPart[] {
   return queryPhrases(query).map((text) => {
     const terms = queryParts(text).flat();
-    const cover = isChinesePhrase(text)
-      ? phraseCover(terms.length, cost && ((offset) => cost(terms[offset]))).map((offset) => ({ term: terms[offset], offset }))
-      : undefined;
-    return { text, terms, cover };
+    if (!isChinesePhrase(text)) return { text, terms, cover: undefined };
+    const words = phraseTerms(text);
+    const offsets = phraseCover(
+      words.map(({ length }) => length),
+      cost && ((offset) => cost(words[offset].term)),
+    );
+    return { text, terms, cover: offsets.map((offset) => ({ term: words[offset].term, offset })) };
   });
 }
 

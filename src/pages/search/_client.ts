@@ -35,12 +35,12 @@ import {
   type QueryPart,
 } from '@/lib/search/ranking';
 import { chunksFor, withoutSignature, wordPages, type WordPages } from '@/lib/search/index-reader';
-import { decodeTokens } from '@/lib/search/tokens';
 import { ARTICLE_META_LABELS, SEARCH_SCRIPT_LABELS, searchResultsStatus } from '@/lib/site/labels';
 
 /** What a page's fragment holds (Pagefind writes one per page, gzip-compressed). */
 interface Fragment {
   url: string;
+  /** The page's text (the build writes it in place of the words Pagefind indexed: page-table.ts readFragment). */
   content: string;
   meta: Record<string, string | undefined>;
 }
@@ -72,6 +72,8 @@ interface Index {
   /** The pages' average length in words, for ranking. */
   averageWords: number;
   chunks: SiteTable['chunks'];
+  /** The one file of a search word's words where they span many chunks (SiteTable['groups']), by search word. */
+  groups: Map<string, { file: string; kb: number }>;
 }
 
 let index: Promise<Index> | undefined;
@@ -84,15 +86,23 @@ function loadIndex(): Promise<Index> {
     const pages = readTable(table);
     let words = 0;
     for (const page of pages) words += page.words;
-    return { pages, averageWords: words / Math.max(1, pages.length), chunks: table.chunks };
+    const { term, file, kb } = table.groups;
+    const groups = new Map(term.map((word, i) => [word, { file: file[i], kb: kb[i] }]));
+    return { pages, averageWords: words / Math.max(1, pages.length), chunks: table.chunks, groups };
   });
   index.catch(() => (index = undefined));
   return index;
 }
 
-/** The KB of the chunks that hold the words starting with `term`, plus one for each request. */
-function chunkKb(term: string, { chunks }: Index): number {
-  return chunksFor(chunks.from, term).reduce((sum, i) => sum + (chunks.kb[i] ?? 0) + 1, 0);
+/** The index files to load for the words starting with `term`: its group's, or the chunks that may hold them. */
+function filesFor(term: string, { chunks, groups }: Index): { file: string; kb: number }[] {
+  const group = groups.get(term);
+  return group ? [group] : chunksFor(chunks.from, term).map((i) => ({ file: chunks.file[i], kb: chunks.kb[i] ?? 0 }));
+}
+
+/** The KB of the files that hold the words starting with `term`, plus one for each request. */
+function chunkKb(term: string, index: Index): number {
+  return filesFor(term, index).reduce((sum, { kb }) => sum + kb + 1, 0);
 }
 
 /**
@@ -110,13 +120,13 @@ async function gunzipped(path: string): Promise<Uint8Array> {
 }
 
 /**
- * The pages of the words that start with `term`, with their positions, from the chunks that hold
- * them. `chunks` keeps each chunk one query needs, so that two words of a chunk fetch it once.
+ * The pages of the words that start with `term`, with their positions, from the index files that
+ * hold them (filesFor). `loaded` keeps each file one query needs, so that two words of a file
+ * fetch it once.
  */
-async function lookUp(term: string, { chunks }: Index, loaded: Map<string, Promise<Uint8Array>>): Promise<WordPages> {
-  const files = chunksFor(chunks.from, term).map((i) => chunks.file[i]);
+async function lookUp(term: string, index: Index, loaded: Map<string, Promise<Uint8Array>>): Promise<WordPages> {
   const data = await Promise.all(
-    files.map((file) => {
+    filesFor(term, index).map(({ file }) => {
       const path = `index/${file}.pf_index`;
       let bytes = loaded.get(path);
       if (!bytes) loaded.set(path, (bytes = gunzipped(path).then((raw) => withoutSignature(raw, path))));
@@ -138,7 +148,7 @@ async function fragment(page: PageInfo): Promise<Fragment> {
 type PartFound = Map<number, Hits>;
 
 /**
- * A part's searches. A Chinese phrase: the pages of each bigram of its cover (ranking.ts,
+ * A part's searches. A Chinese phrase: the pages of each word of its cover (ranking.ts,
  * phraseCover), whose positions say where the phrase starts in each page. Anything else: the
  * pages with a word starting with each of its terms, and where they stand in a row.
  */
@@ -158,11 +168,10 @@ async function findPart(part: QueryPart, index: Index, loaded: Map<string, Promi
     }
     if (found.length < words.length) continue;
     if (part.cover) {
-      const starts = phraseStarts(
-        found,
-        part.cover.map(({ offset }) => offset),
-      );
-      if (starts.length > 0) hits.set(page, hitsAt(starts, part.terms.length, titleEnd));
+      const offsets = part.cover.map(({ offset }) => offset);
+      const starts = phraseStarts(found, offsets);
+      // In the title when the cover's last word is (the phrase spans its position, offsets.at(-1) after its start).
+      if (starts.length > 0) hits.set(page, hitsAt(starts, (offsets.at(-1) ?? 0) + 1, titleEnd));
     } else hits.set(page, occurrences(found.flat(), part.terms.length, titleEnd));
   }
   return hits;
@@ -268,7 +277,7 @@ function resultItem(data: Fragment, query: string): HTMLLIElement {
   }
   const summary = document.createElement('p');
   summary.className = 'article-list__summary';
-  const body = bodyOf(decodeTokens(data.content), meta.title ?? '', meta.region ?? '');
+  const body = bodyOf(data.content, meta.title ?? '', meta.region ?? '');
   for (const piece of excerpt(body, query)) {
     if (piece.mark) {
       const mark = document.createElement('mark');

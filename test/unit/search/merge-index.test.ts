@@ -1,12 +1,24 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fragmentJson } from '@/lib/audit/scan';
 import { CborReader, CborWriter } from '@/lib/search/cbor';
 import { mergeBundles, type ShardBundle } from '@/lib/search/merge-bundle';
-import { pagefindData, readChunk, readMeta, trimChunkNames, type PageRun } from '@/lib/search/merge-index';
+import {
+  entryKeys,
+  groupChunk,
+  pagefindData,
+  PositionKeys,
+  positionKey,
+  readChunk,
+  readMeta,
+  trimChunkNames,
+  type PageRun,
+} from '@/lib/search/merge-index';
+import { withoutSignature, wordPages } from '@/lib/search/index-reader';
 import { indexTokens } from '@/lib/search/tokens';
 
 // Pagefind's own index of a set of pages is the reference: the same pages indexed in three
@@ -109,6 +121,7 @@ let work: string;
 let whole: Decoded;
 let merged: Decoded;
 let first: Awaited<ReturnType<typeof mergeBundles>>;
+let shards: ShardBundle[];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'devzone-merge-'));
@@ -117,7 +130,7 @@ beforeAll(async () => {
   // Shards as the build cuts them: consecutive runs of pages, newest first.
   const parts = [pages.slice(0, 3), pages.slice(3, 5), pages.slice(5)];
   for (const [i, part] of parts.entries()) await indexPages(part, join(work, `shard-${i}`));
-  const shards = parts.map((_, i) => named(join(work, `shard-${i}`), `${i}-`));
+  shards = parts.map((_, i) => named(join(work, `shard-${i}`), `${i}-`));
   first = await mergeBundles(shards, join(work, 'merged'), { chunkSize: CHUNK_SIZE, keep: ['pages.json'] });
   whole = decode(join(work, 'whole'));
   merged = decode(join(work, 'merged'));
@@ -176,6 +189,45 @@ describe('merging shards into one Pagefind index', () => {
     expect(readdirSync(join(work, 'merged', 'index'))).toHaveLength(fewer.chunks.length);
   });
 
+  test('the words after a common start that span several chunks are also written as one file (a group)', async () => {
+    // Grouped by their first two characters and their first three, one group within the other
+    // (the build groups by common grams, tokens.ts commonStarts; test words have three digits a character).
+    const firstCharacters = (word: string) =>
+      /^q[0-9a-y]+$/.test(word) ? [7, 10].filter((end) => word.length >= end).map((end) => word.slice(0, end)) : [];
+    const out = join(work, 'grouped');
+    // Words that share their first three characters as well as their first two.
+    const nested = ['昆山经济技术开发区建设', '经济技术开发区招商 经济技术', '经济技术开发区 产业集群 产业集聚'].map((text, i) =>
+      page(text, 20 + i),
+    );
+    await indexPages(nested.slice(0, 2), join(work, 'nested-0'));
+    await indexPages(nested.slice(2), join(work, 'nested-1'));
+    const all = [...shards, named(join(work, 'nested-0'), 'n0-'), named(join(work, 'nested-1'), 'n1-')];
+    // A chunk a word, so that words of one start span several.
+    const plain = await mergeBundles(all, join(work, 'plain'), { chunkSize: 1, keep: [] });
+    const grouped = await mergeBundles(all, out, { chunkSize: 1, keep: [], groupsOf: firstCharacters, groupSpan: 1 });
+    // The chunks are the same as without groups.
+    expect(grouped.chunks.map(({ hash }) => hash)).toEqual(plain.chunks.map(({ hash }) => hash));
+    const words = (hash: string) =>
+      readChunk(pagefindData(readFileSync(join(out, 'index', `${hash}.pf_index`)), hash)).map(({ word }) => word);
+    const raw = (hash: string) => withoutSignature(new Uint8Array(gunzipSync(readFileSync(join(out, 'index', `${hash}.pf_index`)))), hash);
+    const chunkWords = grouped.chunks.map(({ hash }) => words(hash));
+    const starts = new Set(chunkWords.flat().flatMap(firstCharacters));
+    const spanning = [...starts].filter((term) => chunkWords.filter((list) => list.some((word) => word.startsWith(term))).length > 1);
+    // Some within others.
+    expect(spanning.filter((term) => term.length === 10 && spanning.includes(term.slice(0, 7))).length).toBeGreaterThan(0);
+    expect(grouped.groups.map(({ term }) => term).sort()).toEqual(spanning.sort());
+    for (const { term, hash } of grouped.groups) {
+      // One word, the group's term, with every page of the words that start with it.
+      expect(words(hash)).toEqual([term]);
+      const across = new Map();
+      for (const { hash: chunk } of grouped.chunks) wordPages(raw(chunk), term, across);
+      expect(wordPages(raw(hash), term)).toEqual(across);
+    }
+    // Removed by the next merge when it has no groups.
+    await mergeBundles(all, out, { chunkSize: 1, keep: [] });
+    expect(readdirSync(join(out, 'index')).sort()).toEqual(plain.chunks.map(({ hash }) => `${hash}.pf_index`).sort());
+  });
+
   test('pages are filed under the names given, and a name given twice is refused', async () => {
     const shard = join(work, 'shard-1');
     const twice = await mergeBundles([named(shard, 'a'), named(shard, 'b')], join(work, 'twice'), { chunkSize: CHUNK_SIZE, keep: [] });
@@ -202,6 +254,41 @@ describe('merging shards into one Pagefind index', () => {
     await expect(
       mergeBundles([{ dir: join(work, 'nothing'), names: new Map() }], join(work, 'bad'), { chunkSize: CHUNK_SIZE, keep: [] }),
     ).rejects.toThrow(/nothing.*pagefind-entry\.json/);
+  });
+});
+
+describe('a group as one word (groupChunk)', () => {
+  test('reads back as the pages and positions it was made of, title positions with a heading’s weight', () => {
+    // Page 7 has its title (positions 0 and 2) before its body.
+    const keys = [
+      [7, 30, false],
+      [7, 2, true],
+      [7, 0, true],
+      [7, 9, false],
+      [3, 5, false],
+      [3, 400, false],
+      [120_000, 1, true],
+    ].map(([page, position, inTitle]) => positionKey(page as number, position as number, inTitle as boolean));
+    // Pushed one by one and as a block of an inner group's keys.
+    const list = new PositionKeys();
+    const inner = new PositionKeys();
+    keys.slice(0, 3).forEach((key) => list.push(key));
+    keys.slice(3).forEach((key) => inner.push(key));
+    list.append(inner);
+    expect(list.length).toBe(keys.length);
+    const data = new Uint8Array(groupChunk('q4ea74e1a', list));
+    expect(readChunk(Buffer.from(data)).map(({ word }) => word)).toEqual(['q4ea74e1a']);
+    expect(wordPages(data, 'q4ea74e1a')).toEqual(
+      new Map([
+        [3, { at: [5, 400], titleEnd: -1 }],
+        [7, { at: [0, 2, 9, 30], titleEnd: 2 }],
+        [120_000, { at: [1], titleEnd: 1 }],
+      ]),
+    );
+    // Its positions read back as they went in (the chunk is [[word]]: the word's entry after two bytes).
+    const again = new PositionKeys();
+    entryKeys(data.subarray(2), again);
+    expect([...again.sorted()]).toEqual([...keys].sort((a, b) => a - b));
   });
 });
 

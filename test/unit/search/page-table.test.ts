@@ -3,22 +3,33 @@ import { describe, expect, test } from 'vitest';
 import { pageNames, readFragment, shardRows, siteTable, type ShardRow } from '@/lib/search/page-table';
 import { readTable } from '@/lib/search/ranking';
 import { recordFields } from '@/lib/search/records';
+import { indexTokens } from '@/lib/search/tokens';
+import { fragmentJson } from '@/lib/audit/scan';
 import { article } from '../helpers';
 
 const fragmentFile = (json: object) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(json))]));
 
 describe('readFragment', () => {
   test('reads the URL and word count of a Pagefind fragment', () => {
-    expect(readFragment('und_1', fragmentFile({ url: '/news/a/', word_count: 42, content: '' }))).toEqual({
+    expect(readFragment('und_1', fragmentFile({ url: '/news/a/', word_count: 42, content: '' })).fragment).toEqual({
       hash: 'und_1',
       url: '/news/a/',
       wordCount: 42,
     });
   });
 
+  test('gives the fragment back with its text as readers read it, not the indexed words', () => {
+    const text = '盐城经开区 招商引资 2024年';
+    const indexed = { url: '/news/a/', word_count: 9, content: indexTokens(text).join(' '), meta: { title: '招商' } };
+    const { readable } = readFragment('und_1', fragmentFile(indexed));
+    expect(JSON.parse(fragmentJson(readable) ?? '')).toEqual({ ...indexed, content: text });
+    expect(readable.length).toBeLessThan(fragmentFile(indexed).length);
+  });
+
   test('fails on anything else, naming the fragment', () => {
     expect(() => readFragment('und_2', gzipSync(Buffer.from('{}')))).toThrow(/und_2: no pagefind_dcd signature/);
     expect(() => readFragment('und_3', fragmentFile({ url: '/x/' }))).toThrow(/und_3: no url or word_count/);
+    expect(() => readFragment('und_4', fragmentFile({ url: '/x/', word_count: 1 }))).toThrow(/und_4: no content/);
   });
 });
 
@@ -55,7 +66,7 @@ describe('siteTable', () => {
       { from: 'q5408', hash: 'und_1a', bytes: 2048 },
       { from: 'q7532', hash: 'und_2b', bytes: 150_001 },
     ];
-    const table = siteTable(shards, chunks);
+    const table = siteTable(shards, chunks, [{ term: 'q7532', hash: 'und_3c', bytes: 300_000 }]);
     expect(table).toEqual({
       years: [
         ['2025', 1],
@@ -71,6 +82,8 @@ describe('siteTable', () => {
       pages: { place: [0, 1, 0, 0], type: [0, 0, 0, 0], length: [9, 9, 9, 9] },
       // The index's chunks, as the search page looks words up in them (index-reader.ts).
       chunks: { from: ['q5408', 'q7532'], file: ['und_1a', 'und_2b'], kb: [2, 147] },
+      // Words that span many chunks, also in one file (merge-bundle.ts).
+      groups: { term: ['q7532'], file: ['und_3c'], kb: [293] },
     });
     // What the search page reads back is what went in, each page under the name the merge gives it.
     const names = pageNames(shards);
@@ -87,7 +100,7 @@ describe('siteTable', () => {
 
   test('rows out of date order fail the build', () => {
     expect(() =>
-      siteTable([{ rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }], []),
+      siteTable([{ rows: [row('und_a', '盐城', '2024'), row('und_b', '盐城', '2023'), row('und_c', '盐城', '2024')] }], [], []),
     ).toThrow(/und_c \(2024\) is out of date order/);
   });
 });

@@ -12,7 +12,7 @@ import {
   score,
   type SiteTable,
 } from '@/lib/search/ranking';
-import { indexTokens, queryParts } from '@/lib/search/tokens';
+import { indexTokens, phraseTerms, queryParts } from '@/lib/search/tokens';
 
 const table: SiteTable = {
   years: [
@@ -26,6 +26,7 @@ const table: SiteTable = {
   types: ['文字新闻'],
   pages: { place: [0, 1, 0], type: [0, 0, 0], length: [9, 6, 28] },
   chunks: { from: ['q5408'], file: ['und_1a'], kb: [2] },
+  groups: { term: [], file: [], kb: [] },
 };
 
 describe('the page table', () => {
@@ -53,60 +54,69 @@ describe('the page table', () => {
 });
 
 describe('queryPlan', () => {
-  test('one search per part; a Chinese phrase is searched by its cover of bigrams', () => {
+  test('one search per part; a Chinese phrase is searched by its cover of words', () => {
     const [zhaoshang] = queryParts('招商引资');
+    const words = phraseTerms('招商引资');
+    const offsets = phraseCover(words.map(({ length }) => length));
     expect(queryPlan('招商引资 GDP 园区')).toEqual([
-      {
-        text: '招商引资',
-        terms: zhaoshang,
-        cover: [
-          { term: zhaoshang[0], offset: 0 },
-          { term: zhaoshang[2], offset: 2 },
-        ],
-      },
+      { text: '招商引资', terms: zhaoshang, cover: offsets.map((offset) => ({ term: words[offset].term, offset })) },
       { text: 'GDP', terms: ['gdp'], cover: undefined },
-      { text: '园区', terms: queryParts('园区')[0], cover: [{ term: queryParts('园区')[0][0], offset: 0 }] },
+      { text: '园区', terms: queryParts('园区')[0], cover: [{ term: phraseTerms('园区')[0].term, offset: 0 }] },
     ]);
     // Mixed with digits, the bigrams do not stand side by side in the text: an ordinary search.
     expect(queryPlan('2021年')[0].cover).toBeUndefined();
     expect(queryPlan('， ')).toEqual([]);
   });
 
-  test('the cover: every second bigram and the last, so every character is in one', () => {
-    expect(phraseCover(1)).toEqual([0]);
-    expect(phraseCover(2)).toEqual([0, 1]);
-    expect(phraseCover(3)).toEqual([0, 2]);
-    expect(phraseCover(4)).toEqual([0, 2, 3]);
-    expect(phraseCover(7)).toEqual([0, 2, 4, 6]);
-    for (let bigrams = 1; bigrams < 12; bigrams++) {
-      const covered = new Set(phraseCover(bigrams).flatMap((offset) => [offset, offset + 1]));
-      expect(covered.size).toBe(bigrams + 1);
+  test('the cover of bigrams: every second one and the last, so every character is in one', () => {
+    const bigrams = (count: number) => Array.from({ length: count }, () => 2);
+    expect(phraseCover(bigrams(1))).toEqual([0]);
+    expect(phraseCover(bigrams(2))).toEqual([0, 1]);
+    expect(phraseCover(bigrams(3))).toEqual([0, 2]);
+    expect(phraseCover(bigrams(4))).toEqual([0, 2, 3]);
+    expect(phraseCover(bigrams(7))).toEqual([0, 2, 4, 6]);
+    for (let count = 1; count < 12; count++) {
+      const covered = new Set(phraseCover(bigrams(count)).flatMap((offset) => [offset, offset + 1]));
+      expect(covered.size).toBe(count + 1);
     }
   });
 
-  test('of the covers, the one whose bigrams cost least: the rare bigrams of a phrase, not its common ones', () => {
-    // 经济技术开发区: 经济 济技 技术 术开 开发 发区; 技术 and 开发 are in most articles, 济技 and 术开 rarely.
+  test('of the covers, the one whose words cost least: the rare words of a phrase, not its common ones', () => {
+    // 经济技术开发区 in bigrams: 经济 济技 技术 术开 开发 发区; 技术 and 开发 are in most articles, 济技 and 术开 rarely.
     const kb = [150, 4, 170, 5, 180, 120];
-    expect(phraseCover(6, (offset) => kb[offset])).toEqual([0, 1, 3, 5]);
-    expect(phraseCover(6)).toEqual([0, 2, 4, 5]);
-    // Every cover still takes the first and the last bigram and leaves out no two in a row.
-    for (let bigrams = 1; bigrams < 12; bigrams++) {
+    const bigrams = [2, 2, 2, 2, 2, 2];
+    expect(phraseCover(bigrams, (offset) => kb[offset])).toEqual([0, 1, 3, 5]);
+    expect(phraseCover(bigrams)).toEqual([0, 2, 4, 5]);
+    // Where 经济 and 开发 are common, the index has 经济技 and 开发区 at their places; 开发区 reaches the end.
+    expect(phraseCover([3, 2, 2, 2, 3, 2], (offset) => [30, 4, 170, 5, 40, 120][offset])).toEqual([0, 3, 4]);
+    // A word that reaches the end alone is the whole cover when it costs least.
+    expect(phraseCover([7, 6, 5, 4, 3, 2], (offset) => [10, 50, 50, 50, 50, 50][offset])).toEqual([0]);
+    // Every cover takes the first word, one that reaches the last character, and covers each character.
+    for (let count = 1; count < 12; count++) {
       for (let seed = 1; seed < 20; seed++) {
-        const offsets = phraseCover(bigrams, (offset) => ((offset * 7919 + seed * 104729) % 97) + 1);
+        const lengths = Array.from({ length: count }, (_, offset) => Math.min(count + 1 - offset, 2 + ((offset * 31 + seed) % 3)));
+        const offsets = phraseCover(lengths, (offset) => ((offset * 7919 + seed * 104729) % 97) + 1);
         expect(offsets[0]).toBe(0);
-        expect(offsets.at(-1)).toBe(bigrams - 1);
-        for (let i = 1; i < offsets.length; i++) expect(offsets[i] - offsets[i - 1]).toBeLessThanOrEqual(2);
+        const last = offsets.at(-1) ?? 0;
+        expect(last + lengths[last]).toBe(count + 1);
+        for (let i = 1; i < offsets.length; i++) expect(offsets[i]).toBeLessThanOrEqual(offsets[i - 1] + lengths[offsets[i - 1]]);
       }
     }
-    const [terms] = queryParts('经济技术开发区');
-    const sizes = new Map(terms.map((term, i) => [term, kb[i]]));
-    expect(queryPlan('经济技术开发区', (term) => sizes.get(term) ?? 0)[0].cover?.map(({ offset }) => offset)).toEqual([0, 1, 3, 5]);
+    const words = phraseTerms('经济技术开发区');
+    const sizes = new Map(words.map(({ term }, i) => [term, kb[i]]));
+    const chosen = queryPlan('经济技术开发区', (term) => sizes.get(term) ?? 0)[0].cover?.map(({ offset }) => offset);
+    expect(chosen).toEqual(
+      phraseCover(
+        words.map(({ length }) => length),
+        (offset) => kb[offset],
+      ),
+    );
   });
 });
 
 describe('phraseStarts', () => {
-  // 产业集群 is searched by 产业 (offset 0) and 集群 (offset 2).
-  test('the phrase starts where each bigram of the cover stands at its offset', () => {
+  // 产业集群 in bigrams is searched by 产业 (offset 0) and 集群 (offset 2).
+  test('the phrase starts where each word of the cover stands at its offset', () => {
     expect(
       phraseStarts(
         [
@@ -123,16 +133,20 @@ describe('phraseStarts', () => {
   test('on the index of real text: 产业集群 where it is, not 集群产业 nor 产业 集群', () => {
     const text = '推动产业集群发展。集群产业 产业 集群';
     const tokens = indexTokens(text);
-    const positions = (term: string) => tokens.flatMap((token, i) => (token === term ? [i] : []));
+    // The index reader finds the words that start with a search word.
+    const positions = (term: string) => tokens.flatMap((token, i) => (token.startsWith(term) ? [i] : []));
     const plan = queryPlan('产业集群')[0];
+    const offsets = (plan.cover ?? []).map(({ offset }) => offset);
     const starts = phraseStarts(
       (plan.cover ?? []).map(({ term }) => positions(term)),
-      (plan.cover ?? []).map(({ offset }) => offset),
+      offsets,
     );
     expect(starts).toEqual([2]);
-    // In the title when its last bigram (position 4) is: the title's last matched position is 4 or more.
-    expect(hitsAt(starts, plan.terms.length, 4)).toEqual({ count: 1, inTitle: true });
-    expect(hitsAt(starts, plan.terms.length, 3)).toEqual({ count: 1, inTitle: false });
+    // In the title when the cover's last word is: the title's last matched position is that word's or later.
+    const words = (offsets.at(-1) ?? 0) + 1;
+    const lastWord = 2 + words - 1;
+    expect(hitsAt(starts, words, lastWord)).toEqual({ count: 1, inTitle: true });
+    expect(hitsAt(starts, words, lastWord - 1)).toEqual({ count: 1, inTitle: false });
   });
 });
 

@@ -1,27 +1,74 @@
 import { describe, expect, test } from 'vitest';
-import { decodeTokens, GAP, indexTokens, isChinesePhrase, queryParts } from '@/lib/search/tokens';
+import {
+  commonGrams,
+  commonStarts,
+  decodeTokens,
+  GAP,
+  indexTokens,
+  isChinesePhrase,
+  LONGEST_GRAM,
+  phraseTerms,
+  queryParts,
+  tokenChars,
+} from '@/lib/search/tokens';
 
+/** The characters of a Han token. */
+const chars = (token: string) => (tokenChars(token) ?? []).join('');
 /** The readable form of tokens: Han tokens decoded one by one. */
-const readable = (tokens: string[]) => tokens.map((token) => (token.startsWith('q') ? decodeTokens(token) : token));
+const readable = (tokens: string[]) => tokens.map((token) => (tokenChars(token) ? chars(token) : token));
+/** No gram common: every word a bigram. */
+const NONE = new Set<string>();
 
 describe('indexTokens', () => {
   test('cuts Chinese into overlapping bigrams, then the last character alone', () => {
-    expect(readable(indexTokens('招商引资'))).toEqual(['招商', '商引', '引资', '资']);
+    expect(readable(indexTokens('招商引资', NONE))).toEqual(['招商', '商引', '引资', '资']);
+  });
+
+  test('a common gram runs on to the first gram that is not common, within its run', () => {
+    const common = commonGrams('产业集 开发区');
+    expect([...common].sort()).toEqual(['产业', '产业集', '开发', '开发区']);
+    expect(readable(indexTokens('开发区产业集群', common))).toEqual(['开发区产', '发区', '区产', '产业集群', '业集', '集群', '群']);
+    // At the end of a run a common gram stops: the word is the rest of the run.
+    expect(readable(indexTokens('发展产业，开发', common))).toEqual(['发展', '展产', '产业', '业', '，', '开发', '发']);
+    // Never longer than LONGEST_GRAM.
+    const long = '一二三四五六七八九十';
+    expect(chars(indexTokens(long, commonGrams(long))[0])).toBe(long.slice(0, LONGEST_GRAM));
+  });
+
+  test('a word starts with the common grams it is lengthened from (commonStarts), its groups in the index', () => {
+    const common = commonGrams('产业集 开发区');
+    const [chanyejiqun] = indexTokens('产业集群', common);
+    expect(commonStarts(chanyejiqun, common).map(chars)).toEqual(['产业', '产业集']);
+    expect(commonStarts(indexTokens('集群', common)[0], common)).toEqual([]);
+    // The lone last character and words that are not Chinese are in no group.
+    expect(commonStarts(indexTokens('产', common)[0], commonGrams('产业'))).toEqual([]);
+    expect(commonStarts('gdp', common)).toEqual([]);
   });
 
   test('a lone character is its own token', () => {
-    expect(readable(indexTokens('2019年，盐城'))).toEqual(['2019', '年', '，', '盐城', '城']);
+    expect(readable(indexTokens('2019年，盐城', NONE))).toEqual(['2019', '年', '，', '盐城', '城']);
   });
 
   test('Han tokens are lower-case ASCII words that no segmenter or stemmer splits', () => {
-    for (const token of indexTokens('合肥高新区𠀾产业')) expect(token).toMatch(/^q[0-9a-f]+z?$/);
+    for (const token of indexTokens('合肥高新区𠀾产业')) expect(token).toMatch(/^q[0-9a-y]+z?$/);
+    // Three base-35 digits a character from U+3400 on (合 U+5408 is 0x2008 = 6·35² + 24·35 + 10
+    // after it); outside that, y and four digits of the code point (𠀾 U+2003E).
+    expect(indexTokens('合肥', NONE)).toEqual(['q6oag0l', 'qg0lz']);
+    expect(indexTokens('𠀾产', NONE)[0]).toBe('qy321o5jx');
+    expect(readable(indexTokens('𠀾产〇豈', NONE))).toEqual(['𠀾产', '产〇', '〇豈', '豈']);
+  });
+
+  test('only Han tokens read back as characters', () => {
+    for (const word of ['q', 'qz', 'q6o', 'q6oag0', 'gdp', 'qx00', 'qyzzzz', `q${'6oa'.repeat(LONGEST_GRAM + 1)}`])
+      expect(tokenChars(word), word).toBeUndefined();
+    expect(tokenChars(`q${'6oa'.repeat(LONGEST_GRAM)}`)).toHaveLength(LONGEST_GRAM);
   });
 
   test("a lone character's token is the start of no bigram's token", () => {
     // Pagefind searches a word that no page has as the longest indexed word it starts with: a
     // bigram missing from the index must not fall back to a lone character (甲乙 to the 甲 of 甲，).
     const tokens = indexTokens('甲，丙丁。合肥高新区、园区 区 𠀾产业');
-    const bigramTokens = tokens.filter((token) => /^q[0-9a-f]+$/.test(token));
+    const bigramTokens = tokens.filter((token) => /^q[0-9a-y]+$/.test(token));
     const lone = tokens.filter((token) => token.endsWith('z'));
     expect(lone.length).toBeGreaterThan(3);
     expect(bigramTokens.length).toBeGreaterThan(5);
@@ -34,19 +81,28 @@ describe('indexTokens', () => {
   });
 
   test('white space next to Chinese becomes a GAP word; between other words it only separates them', () => {
-    expect(readable(indexTokens('经济 开发区'))).toEqual(['经济', '济', GAP, '开发', '发区', '区']);
-    expect(readable(indexTokens('GDP 10.5% 增长'))).toEqual(['GDP', '10.5%', GAP, '增长', '长']);
+    expect(readable(indexTokens('经济 开发区', NONE))).toEqual(['经济', '济', GAP, '开发', '发区', '区']);
+    expect(readable(indexTokens('GDP 10.5% 增长', NONE))).toEqual(['GDP', '10.5%', GAP, '增长', '长']);
   });
 
-  test('every Chinese phrase a text contains is a run of consecutive tokens of that text', () => {
-    const text = '合肥高新区推出企业服务“直通车”，经开区、高新区是区域经济发展的“排头兵”。2019年实现GDP增长11.3%。';
-    const tokens = indexTokens(text).join(' ');
-    const chars = [...text];
-    for (let start = 0; start < chars.length; start++) {
-      for (let length = 2; length <= 8 && start + length <= chars.length; length++) {
-        const phrase = chars.slice(start, start + length).join('');
-        if (!/^\p{Script=Han}+$/u.test(phrase)) continue;
-        expect(tokens).toContain(queryParts(phrase)[0].join(' '));
+  test.each([
+    ['no gram common', NONE],
+    ['some common', commonGrams('高新区是 企业服务直 区域经济发展 经济发展的 发展的排头兵 新区')],
+    ['the site’s list', undefined],
+  ])('where a text has a Chinese phrase, its words start with the phrase’s search words at the same places (%s)', (_, common) => {
+    // One run of Chinese: a word at each character, so a character's place is its word's.
+    const text = '合肥高新区推出企业服务直通车经开区高新区是区域经济发展的排头兵';
+    const tokens = indexTokens(text, common);
+    const all = [...text];
+    for (let start = 0; start < all.length; start++) {
+      for (let length = 2; length <= 9 && start + length <= all.length; length++) {
+        const phrase = all.slice(start, start + length).join('');
+        const terms = phraseTerms(phrase, common);
+        expect(terms).toHaveLength(length - 1);
+        terms.forEach(({ term, length: gram }, offset) => {
+          expect(tokens[start + offset].startsWith(term), `${phrase}: ${chars(term)} at ${offset}`).toBe(true);
+          expect(chars(term)).toBe(phrase.slice(offset, offset + gram));
+        });
       }
     }
   });
@@ -64,6 +120,7 @@ describe('decodeTokens', () => {
     '济 济南',
   ])('gives back the text: %s', (text) => {
     expect(decodeTokens(indexTokens(text).join(' '))).toBe(text);
+    expect(decodeTokens(indexTokens(text, commonGrams('合肥高新区 招商引资 经济开发区 汉字与')).join(' '))).toBe(text);
   });
 
   test('runs of white space come back as one space; word joiners in the text are dropped', () => {
