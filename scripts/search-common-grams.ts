@@ -37,12 +37,14 @@ function hanRuns(path: string): string[] {
 const content = resolve(values.content);
 const files = markdownFiles(content);
 const grams = commonGramList(files.map(hanRuns), share);
+// In the shape Prettier gives it, so that the written file passes `npm run format:check`.
 writeFileSync(
   OUT,
-  `// Written by \`npm run search:grams\` (scripts/search-common-grams.ts) from ${files.length} articles: the grams in at least
-// ${share * 100}% of them, longest only. The search index lengthens a word after a common gram (src/lib/search/tokens.ts).
-// Changing this list indexes every article again.
-export const COMMON_GRAMS = '${grams.join(' ')}';
+  `// Written by \`npm run search:grams -- --content ${relative(ROOT, content)} --share ${share}\` from ${files.length} articles
+// (scripts/search-common-grams.ts): the longest common grams, which the search index lengthens
+// (src/lib/search/tokens.ts). Changing it indexes every article again.
+export const COMMON_GRAMS =
+  '${grams.join(' ')}';
 `,
 );
 console.log(`${grams.length} common grams from ${files.length} articles (in at least ${share * 100}% of them) → ${relative(ROOT, OUT)}`);
