@@ -119,7 +119,7 @@ export interface QueryPart {
  * there: two words whose characters meet are always of one run of Chinese text in the index (a
  * run ends with its last character alone, and something other than a run's word stands between
  * two runs, src/lib/search/tokens.ts). Of the covers, the one whose words `cost` least in all
- * (the bytes of the index chunks that hold them: a bigram in most articles fills chunks of its
+ * (the bytes of the index files that hold them: a bigram in most articles fills chunks of its
  * own, a rare word shares a small chunk); at equal costs, the later word before each. A phrase
  * of bigrams alone is searched by every second bigram and the last, rather than all of them.
  */
@@ -158,8 +158,8 @@ export function queryPlan(query: string, cost?: (term: string) => number): Query
 }
 
 /**
- * Where a phrase starts in a page: the positions of its cover's first bigram where each other
- * bigram of the cover stands at its offset (`positions`: of each bigram of the cover, in order).
+ * Where a phrase starts in a page: the positions of its cover's first word where each other
+ * word of the cover stands at its offset (`positions`: of each word of the cover, in order).
  */
 export function phraseStarts(positions: readonly (readonly number[])[], offsets: readonly number[]): number[] {
   const [first = [], ...others] = positions;

@@ -11,7 +11,8 @@
  * that contains a query of two or more characters has, at consecutive positions, words that
  * start with each of the query's bigrams, so Pagefind finds it with no dictionary at all. Each
  * Han character becomes three base-35 digits behind a `q` (合肥 → `q6oag0l`, see DIGITS), an
- * ASCII word that no stemmer, segmenter or lower-casing step in Pagefind or the browser changes. Other text (numbers, Latin words, punctuation) stays as it is.
+ * ASCII word that no stemmer, segmenter or lower-casing step in Pagefind or the browser changes.
+ * Other text (numbers, Latin words, punctuation) stays as it is.
  *
  * The token stream can be decoded back to the text (`decodeTokens`): the build writes each page's
  * fragment with its text (page-table.ts readFragment), so the search page shows readers
@@ -47,7 +48,6 @@ const BASE = DIGITS.length;
 const FIRST = 0x3400;
 const WIDE = DIGITS[BASE - 1];
 const SHORT_CODES = (BASE - 1) * BASE * BASE;
-const HAN_TOKEN = /^q[0-9a-y]+z?$/;
 
 function digits(value: number, width: number): string {
   let out = '';
@@ -101,7 +101,7 @@ function decodeAt(token: string, at: number): { char: string; next: number } | u
 
 /** The characters of a Han token, or undefined when `token` is not one. */
 export function tokenChars(token: string): string[] | undefined {
-  if (!HAN_TOKEN.test(token)) return undefined;
+  if (!hanForm(token, 0, token.length)) return undefined;
   const end = token.endsWith(ALONE) ? token.length - 1 : token.length;
   const chars: string[] = [];
   for (let at = 1; at < end;) {
@@ -114,8 +114,8 @@ export function tokenChars(token: string): string[] | undefined {
 }
 
 /**
- * Whether content[start, end) has the form of a Han token (`q`, digits, perhaps ALONE), read by
- * character code: decodeTokens checks every word of every fragment.
+ * Whether content[start, end) has the form of a Han token (`q`, at least one code's digits,
+ * perhaps ALONE), read by character code: decodeTokens checks every word of every fragment.
  */
 function hanForm(content: string, start: number, end: number): boolean {
   if (content.charCodeAt(start) !== 0x71 || end - start < 4) return false;

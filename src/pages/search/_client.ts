@@ -101,7 +101,7 @@ function filesFor(term: string, { chunks, groups }: Index): { file: string; kb: 
 }
 
 /** The KB of the files that hold the words starting with `term`, plus one for each request. */
-function chunkKb(term: string, index: Index): number {
+function filesKb(term: string, index: Index): number {
   return filesFor(term, index).reduce((sum, { kb }) => sum + kb + 1, 0);
 }
 
@@ -338,13 +338,13 @@ async function search(state: SearchState): Promise<void> {
 
 /** The results of a query, filters or both: found, filtered, counted, ordered, and the first shown. */
 async function showResults(state: SearchState, plan: readonly QueryPart[], run: number): Promise<void> {
-  // Filters alone list pages from the table; a query reads its words' chunks as well.
+  // Filters alone list pages from the table; a query reads its words' index files as well.
   const index = await loadIndex();
-  // Each phrase searched by the bigrams whose chunks weigh least (phraseCover).
+  // Each phrase searched by the words whose index files weigh least (phraseCover).
   const found =
     plan.length > 0
       ? await find(
-          queryPlan(state.q, (term) => chunkKb(term, index)),
+          queryPlan(state.q, (term) => filesKb(term, index)),
           index,
         )
       : undefined;
