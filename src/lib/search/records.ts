@@ -98,7 +98,8 @@ function tokenText(text: string): string {
  * what results show as metadata, in attributes, as plain text. Filters, order and ranking come
  * from the page table (src/lib/search/page-table.ts), not from Pagefind. A GAP between the blocks keeps their
  * words apart, so the stored text decodes back into title, meta line and body (the spaces
- * before the closing tags keep a block's last word from running into the next block's first).
+ * before the closing tags keep a block's last word from running into the next block's first,
+ * and Pagefind from also indexing parts of it).
  */
 export function searchDocument(record: SearchRecord): string {
   const meta = (attribute: string, key: string, value: string | undefined) =>
@@ -116,6 +117,6 @@ export function searchDocument(record: SearchRecord): string {
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head>${head}</head><body data-pagefind-body>` +
     `<h1>${tokenText(record.title)} </h1>` +
     `<p>${GAP} ${tokenText(record.metaLine)} </p>` +
-    `<div>${GAP} ${tokenText(record.body)}</div></body></html>`
+    `<div>${GAP} ${tokenText(record.body)} </div></body></html>`
   );
 }

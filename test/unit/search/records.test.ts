@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
+import { pagefindData, readChunk, readMeta } from '@/lib/search/merge-index';
 import { htmlToText, searchDocument, searchRecord, SEARCH_LANGUAGE } from '@/lib/search/records';
-import { decodeTokens } from '@/lib/search/tokens';
+import { decodeTokens, indexTokens } from '@/lib/search/tokens';
 import { article } from '../helpers';
 
 const cover = article('2023/yancheng', {
@@ -68,5 +73,32 @@ describe('searchDocument', () => {
     const words = $('body').text().trim().split(/\s+/).join(' ');
     expect(words).not.toMatch(/\p{Script=Han}/u);
     expect(decodeTokens(words)).toBe(`${cover.title} ${record.metaLine} 招商引资`);
+  });
+
+  test('Pagefind indexes the tokens and nothing else: no block ends in a word it would split', async () => {
+    // Pagefind's HTML reader splits the last word of an element at letters and digits when no
+    // space follows it (q6oag0l would also give oag), a word no query has.
+    const plain = { ...searchRecord(article('2023/plain'), '<p>合肥高新区</p>'), title: '合肥', metaLine: '盐城' };
+    const out = mkdtempSync(join(tmpdir(), 'devzone-records-'));
+    try {
+      const { index } = await pagefind.createIndex({});
+      if (!index) throw new Error('no index');
+      expect((await index.addHTMLFile({ url: plain.url, content: searchDocument(plain) })).errors).toEqual([]);
+      expect((await index.writeFiles({ outputPath: out })).errors).toEqual([]);
+      await pagefind.close();
+      const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+      const name = `pagefind.${Object.values(entry.languages)[0].hash}.pf_meta`;
+      const meta = readMeta(pagefindData(readFileSync(join(out, name)), name), name);
+      const words = meta.chunks.flatMap(({ hash }) => {
+        const file = join(out, 'index', `${hash}.pf_index`);
+        return readChunk(pagefindData(readFileSync(file), file)).map(({ word }) => word);
+      });
+      // Pagefind also indexes the metadata's words (the title as written, the date's numbers):
+      // the check is on the words made of token characters that are not numbers.
+      const tokenLike = (word: string) => /^[0-9a-z]+$/.test(word) && !/^\d+$/.test(word);
+      expect(words.filter(tokenLike).sort()).toEqual([...new Set(indexTokens('合肥 盐城 合肥高新区'))].filter(tokenLike).sort());
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
