@@ -95,12 +95,10 @@ async function publishWhenDone(
   shards: Promise<ShardResult[]>,
   { bundle, cacheRoot }: { bundle: string; cacheRoot: string },
 ): Promise<{ results: ShardResult[]; published: Published }> {
-  // Started now, so the merge reaches its thread at once when the last shard is done: the
-  // integrations that run beside it (the output's prune) keep this thread busy.
-  const pool = startPool(1, { ahead: true });
+  // Newest first, as the search page lists pages.
+  const results = (await shards).sort((a, b) => (a.key < b.key ? 1 : -1));
+  const pool = startPool(1);
   try {
-    // Newest first, as the search page lists pages.
-    const results = (await shards).sort((a, b) => (a.key < b.key ? 1 : -1));
     const task = { cached: results.map(({ cached }) => cached), cacheRoot, bundle, chunkSize: INDEX_CHUNK_SIZE };
     return { results, published: await pool.run(PUBLISH, task) };
   } finally {

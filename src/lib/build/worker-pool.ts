@@ -68,15 +68,11 @@ export interface WorkerPool {
  * Up to `threads` worker threads, each started when a task first needs it and kept until
  * destroy() (no idle timeout: a thread keeps the modules it loaded). An idle thread does not keep
  * the process alive; a running task does.
- *
- * `ahead`: every thread is started now instead. A task then reaches its thread at once, even
- * while this thread is busy with synchronous work; a thread started for a task is given it only
- * once its start-up message has been handled on this thread's event loop.
  */
-export function startPool(threads: number, { ahead = false }: { ahead?: boolean } = {}): WorkerPool {
+export function startPool(threads: number): WorkerPool {
   const pool = new Piscina<TaskMessage, unknown>({
     filename: ENTRY,
-    minThreads: ahead ? Math.max(1, threads) : 0,
+    minThreads: 0,
     maxThreads: Math.max(1, threads),
     idleTimeout: Infinity,
   });

@@ -7,11 +7,6 @@ export function threadsOf(inputs: number[]): number[] {
   return inputs.map(() => threadId);
 }
 
-/** When it ran, by the clock all threads share. */
-export function stamp(): number {
-  return Date.now();
-}
-
 export function square(n: number): number {
   return n * n;
 }

@@ -3,13 +3,12 @@ import { threadId } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown, renderMarkdownFiles } from '@/lib/content/markdown';
 import { feed, inBatches, runBatches, startPool, workerTask } from '@/lib/build/worker-pool';
-import { hang, refuse, refuseAll, square, stamp, threadsOf } from './pool-tasks';
+import { hang, refuse, refuseAll, square, threadsOf } from './pool-tasks';
 
 const TASKS = new URL('./pool-tasks.ts', import.meta.url).href;
 const SQUARE = workerTask(TASKS, square);
 const REFUSE = workerTask(TASKS, refuse);
 const HANG = workerTask(TASKS, hang);
-const STAMP = workerTask(TASKS, stamp);
 const THREADS_OF = workerTask(TASKS, threadsOf);
 const REFUSE_ALL = workerTask(TASKS, refuseAll);
 const RENDER = workerTask('@/lib/content/markdown', renderMarkdownFiles);
@@ -61,26 +60,6 @@ describe('startPool', () => {
     } finally {
       await pool.destroy();
     }
-  });
-
-  test('a pool started ahead runs a task while this thread is busy; one started for the task waits for this thread', async () => {
-    /** When a task given to `pool` ran, and when this thread stopped being busy right after giving it. */
-    const runWhileBusy = async (pool: ReturnType<typeof startPool>) => {
-      try {
-        const ran = pool.run(STAMP, undefined);
-        const until = Date.now() + 2500;
-        while (Date.now() < until) {
-          // Busy, as a synchronous integration hook is.
-        }
-        return { ran: await ran, until };
-      } finally {
-        await pool.destroy();
-      }
-    };
-    const ahead = await runWhileBusy(startPool(1, { ahead: true }));
-    expect(ahead.ran).toBeLessThan(ahead.until);
-    const lazy = await runWhileBusy(startPool(1));
-    expect(lazy.ran).toBeGreaterThanOrEqual(lazy.until);
   });
 
   test('destroy stops the threads; a task not finished rejects', async () => {
