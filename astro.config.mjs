@@ -12,9 +12,7 @@ import { cmsEditor } from './src/integrations/cms.ts';
 import { SITE } from './src/site.config.ts';
 
 // dist/ is kept between builds and pruned to what this build wrote (see the integration).
-const output = keptOutput({ bundleDir: 'pagefind', writtenAfter: ['_headers'] });
-// The search index: started with the build, merged on a thread of its own once the pages are done.
-const search = pagefindIndex({ bundleDir: 'pagefind' });
+const output = keptOutput({ bundleDir: 'pagefind' });
 
 export default defineConfig({
   site: SITE.url,
@@ -47,23 +45,19 @@ export default defineConfig({
     output.guard,
     // sitemap-index.xml and sitemap-N.xml: every page, an article with its lastmod (see the integration).
     siteSitemap(),
-    // The search index, built from the content while the pages render; once they are, waits for
-    // the last shard (see the integration).
-    search.index,
+    // The search index, built from the content while the pages render (see the integration).
+    pagefindIndex({ bundleDir: 'pagefind' }),
     // Above the redirects Cloudflare Pages applies, moves the Bulk Redirects CSV the build wrote
     // out of dist/ to beside it (dist.cloudflare-bulk-redirects.csv), before anything lists dist/.
     bulkRedirects(),
     // dist/admin/: the web editor (Decap CMS) and its configuration, generated from the schema and
     // the registry; after the sitemap, so it is not listed, and before _headers, which gives it its policy.
     cmsEditor(),
-    // After every writer above, while the search index is merged: removes what this build no
-    // longer writes (dist/pagefind/ is the search integration's to prune, _headers is rewritten
-    // below) and stamps the result in cacheDir.
-    output.prune,
-    // Waits for the merged search index in dist/pagefind/.
-    search.merged,
-    // dist/_headers: security headers and cache rules for every file above, the search index's included.
+    // dist/_headers: security headers and cache rules for the files written above.
     securityHeaders({ bundleDir: 'pagefind', assetsDir: '_astro' }),
+    // After every writer above, before the audit: removes what this build no longer writes
+    // (dist/pagefind/ is the search integration's to prune) and stamps the result in cacheDir.
+    output.prune,
     // The finished output's file count and size against the limits of common static hosts.
     hostLimits(),
     // Last: reads the finished output (search index included) and fails the build on any finding.

@@ -133,7 +133,7 @@ function counts(stat: Record<string, unknown>, done: string, of: string): { done
 
 /**
  * The stage lines a build appended (one JSON object a line); for the search index, when its
- * integration wrote no line, the time from its log line `[devzone-pagefind-merge] indexed N articles
+ * integration wrote no line, the time from its log line `[devzone-pagefind] indexed N articles
  * in Xs`. A stage reported twice is summed. Pages reused are the routes the log lists as
  * `(cached)` or `(restored)`, once it lists the routes at all.
  */
@@ -150,7 +150,7 @@ export function parseStats(jsonLines: string, log = ''): BuildStages {
   }
   if (log.includes('generating static routes')) stages.reusedPages = log.match(/├─ \S+ \((?:cached|restored)\)/g)?.length ?? 0;
   if (stages.ms.search === undefined) {
-    const logged = /\[devzone-pagefind(?:-merge)?\] indexed (\d+) articles in ([\d.]+)s/.exec(log);
+    const logged = /\[devzone-pagefind\] indexed (\d+) articles in ([\d.]+)s/.exec(log);
     if (logged) {
       stages.ms.search = Number(logged[2]) * 1000;
       stages.searchRecords = Number(logged[1]);

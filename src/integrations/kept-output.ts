@@ -28,10 +28,10 @@ import { astroCachePath } from '../lib/build/cache-files.ts';
  *   times and inodes; src/lib/build/output-state.ts says why content and not times). Otherwise (first build, `dist/` deleted or written by another build,
  *   another cache folder, the cache deleted, a build that stopped half-way) it empties `dist/`, as
  *   Astro would, so no stale file survives and Astro restores or renders every page.
- * - `prune`, after everything else that writes (sitemap, redirects, the web editor) and before the
+ * - `prune`, after everything else that writes (sitemap, search index, `_headers`) and before the
  *   audit: at `astro:build:done` it removes every file this build did not write or keep, then
  *   records the stamp, hashing only the files this build wrote (the guard knows the hashes of
- *   the ones it kept). It runs while the search index is merged on another thread.
+ *   the ones it kept).
  *
  * Which files this build wrote: those modified since it started (measured on the output folder's
  * own clock, src/lib/build/output-state.ts), plus the files it keeps without rewriting them: the pages
@@ -43,22 +43,16 @@ import { astroCachePath } from '../lib/build/cache-files.ts';
  * without a change here.
  *
  * The search bundle's folder (`bundleDir`) is left alone entirely: its integration keeps unchanged
- * shards there and removes stale ones itself. So are the files in `writtenAfter` (`_headers`,
- * which names the bundle's files and so is written after the merge, every build). When `dist/`
- * is emptied, they go too.
+ * shards there and removes stale ones itself. When `dist/` is emptied, it goes too.
  */
-export function keptOutput(options: {
-  bundleDir: string;
-  /** Top-level files written after the prune, every build, by their own integration (`_headers`): left alone, like the bundle. */
-  writtenAfter?: readonly string[];
-}): { guard: AstroIntegration; prune: AstroIntegration } {
+export function keptOutput(options: { bundleDir: string }): { guard: AstroIntegration; prune: AstroIntegration } {
   let outDir = '';
   let cacheDir = '';
   let publicDir = '';
   let since = 0n;
   let known = new Map<string, string>();
   const keepTop = new Set(['.git']);
-  const skip = new Set(['.git', options.bundleDir, ...(options.writtenAfter ?? [])]);
+  const skip = new Set(['.git', options.bundleDir]);
 
   const guard: AstroIntegration = {
     name: 'devzone-output-guard',

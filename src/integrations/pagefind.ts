@@ -27,8 +27,7 @@ import { publishIndex, type Published } from './pagefind-publish.ts';
  * Pagefind index (src/integrations/pagefind-shard.ts) in the build's cache folder. As soon as the
  * last shard is done, they are merged into the site's one index in `bundleDir/`
  * (src/integrations/pagefind-publish.ts), on a thread of its own: a reader's query loads one
- * index, whatever the number of shards. The integrations listed between `index` and `merged`
- * (astro.config.mjs) run beside the merge.
+ * index, whatever the number of shards.
  *
  * Why during the pages: Pagefind costs about as much CPU as rendering every page (about 7 ms an
  * article), and page rendering is one thread. So one shard at a time is indexed while the pages
@@ -180,13 +179,7 @@ async function shardTasks(manifest: string, cacheRoot: string): Promise<ShardTas
   }));
 }
 
-/**
- * Two integrations, for two places in the list: `index` starts the shards when the build starts
- * and, once the pages are rendered, waits for the last shard (the merge then starts on its own
- * thread); `merged` waits for the merge and reports. Between them, the integrations that do not
- * read the search bundle (the output's prune above all) run beside the merge, on the other core.
- */
-export function pagefindIndex(options: PagefindOptions): { index: AstroIntegration; merged: AstroIntegration } {
+export function pagefindIndex(options: PagefindOptions): AstroIntegration {
   let cacheRoot = '';
   let manifest = '';
   let started = 0;
@@ -197,8 +190,7 @@ export function pagefindIndex(options: PagefindOptions): { index: AstroIntegrati
   let bundle = '';
   let processes = 1;
   let memory = '';
-  let waited = 0;
-  const index: AstroIntegration = {
+  return {
     name: 'devzone-pagefind',
     hooks: {
       'astro:config:setup': ({ command }) => {
@@ -240,8 +232,8 @@ export function pagefindIndex(options: PagefindOptions): { index: AstroIntegrati
         indexing?.widen();
       },
       'astro:build:done': async ({ logger }) => {
-        if (!indexing) throw new Error('the search index was not started');
-        waited = performance.now();
+        if (!indexing || !publishing) throw new Error('the search index was not started');
+        const waited = performance.now();
         // The pages are done and Astro has stopped logging them: what is left of the index is a silent wait.
         const progress = startProgress({
           label: 'articles indexed',
@@ -250,15 +242,7 @@ export function pagefindIndex(options: PagefindOptions): { index: AstroIntegrati
           log: (line) => logger.info(line),
         });
         await indexing.done().finally(() => progress.done());
-        if (!merged) logger.info('merging the shards into one search index, on a thread of its own …');
-      },
-    },
-  };
-  const mergedIntegration: AstroIntegration = {
-    name: 'devzone-pagefind-merge',
-    hooks: {
-      'astro:build:done': async ({ logger }) => {
-        if (!publishing) throw new Error('the search index was not started');
+        if (!merged) logger.info('merging the shards into one search index …');
         const { results, published } = await publishing;
         const mergeMs = published.ms;
         const records = results.reduce((sum, result) => sum + result.records, 0);
@@ -282,5 +266,4 @@ export function pagefindIndex(options: PagefindOptions): { index: AstroIntegrati
       },
     },
   };
-  return { index, merged: mergedIntegration };
 }
