@@ -83,7 +83,8 @@ interface ShardInput {
   meta: ShardMeta;
 }
 
-async function readShard(dir: string): Promise<ShardInput> {
+/** A Pagefind bundle's entry and metadata (one language, as the shards have). */
+export async function readShard(dir: string): Promise<ShardInput> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as ShardInput['entry'];
   const languages = Object.keys(entry.languages);
   if (languages.length !== 1) throw new Error(`${dir}: the merge expects one language, found ${languages.join(', ') || 'none'}`);

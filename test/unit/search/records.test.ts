@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
-import { pagefindData, readChunk, readMeta } from '@/lib/search/merge-index';
+import { readShard } from '@/lib/search/merge-bundle';
+import { pagefindData, readChunk } from '@/lib/search/merge-index';
 import { htmlToText, searchDocument, searchRecord, SEARCH_LANGUAGE } from '@/lib/search/records';
 import { decodeTokens, indexTokens } from '@/lib/search/tokens';
 import { article } from '../helpers';
@@ -85,10 +86,7 @@ describe('searchDocument', () => {
       if (!index) throw new Error('no index');
       expect((await index.addHTMLFile({ url: plain.url, content: searchDocument(plain) })).errors).toEqual([]);
       expect((await index.writeFiles({ outputPath: out })).errors).toEqual([]);
-      await pagefind.close();
-      const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-      const name = `pagefind.${Object.values(entry.languages)[0].hash}.pf_meta`;
-      const meta = readMeta(pagefindData(readFileSync(join(out, name)), name), name);
+      const { meta } = await readShard(out);
       const words = meta.chunks.flatMap(({ hash }) => {
         const file = join(out, 'index', `${hash}.pf_index`);
         return readChunk(pagefindData(readFileSync(file), file)).map(({ word }) => word);
@@ -98,6 +96,7 @@ describe('searchDocument', () => {
       const tokenLike = (word: string) => /^[0-9a-z]+$/.test(word) && !/^\d+$/.test(word);
       expect(words.filter(tokenLike).sort()).toEqual([...new Set(indexTokens('合肥 盐城 合肥高新区'))].filter(tokenLike).sort());
     } finally {
+      await pagefind.close();
       rmSync(out, { recursive: true, force: true });
     }
   });
