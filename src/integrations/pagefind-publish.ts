@@ -4,10 +4,10 @@ import { mergeBundles, type MergedBundle } from '../lib/search/merge-bundle.ts';
 import { chunkSizeFor } from '../lib/search/merge-index.ts';
 import { pageNames, siteTable, type ShardRow } from '../lib/search/page-table.ts';
 import { PAGE_TABLE, pageName } from '../lib/search/ranking.ts';
-import { commonStarts } from '../lib/search/tokens.ts';
+import { prefixTerms } from '../lib/search/tokens.ts';
 
 /**
- * The words after a common gram get a file of their own (a group, MergeOptions.groupsOf) where
+ * The words after a search word (tokens.ts prefixTerms) get a file of their own (a group, MergeOptions.groupsOf) where
  * they span more than this many chunks: a search word then loads at most this many requests
  * of chunks, or one. Each group repeats its words' bytes; 3 repeats about half the chunks' bytes.
  */
@@ -50,7 +50,7 @@ export async function publishIndex({ cached, cacheRoot, bundle, chunkSize }: Pub
   const merged = await mergeBundles(
     shards.map(({ dir }, i) => ({ dir, names: names[i] })),
     bundle,
-    { chunkSize: chunkSizeFor(positions, chunkSize), keep: [PAGE_TABLE], groupsOf: commonStarts, groupSpan: GROUP_SPAN },
+    { chunkSize: chunkSizeFor(positions, chunkSize), keep: [PAGE_TABLE], groupsOf: prefixTerms, groupSpan: GROUP_SPAN },
   );
   // The search page takes a page's number in the index for its place in the table: Pagefind
   // numbers a shard's pages in the order they were added, which is the rows' order.

@@ -256,7 +256,7 @@ export function pagefindIndex(options: PagefindOptions): AstroIntegration {
             `(merged into one index in ${(mergeMs / 1000).toFixed(1)}s: ${published.pages.length} pages, ${published.chunks.length} chunks and ${published.groups.length} groups, ${published.written} written) ` +
             `(${reindexed} re-indexed, ${results.length - reindexed} from the cache; ${bundleFiles} files, ${(bytes / 2 ** 20).toFixed(1)} MB; ` +
             `up to ${processes} Pagefind process${processes === 1 ? '' : 'es'} at once, ${memory}): ` +
-            `Chinese as character bigrams, longer after a common gram (src/lib/search/tokens.ts), language "${SEARCH_LANGUAGE}", ` +
+            `Chinese as character bigrams, longer at and before a common gram (src/lib/search/tokens.ts), language "${SEARCH_LANGUAGE}", ` +
             `so Pagefind's own zh segmenter does not run`,
         );
         if (process.env.DEVZONE_BUILD_STATS) {

@@ -38,7 +38,7 @@ export interface MergedBundle {
   pages: string[];
   /** The index chunks in word order: the first word each may hold (trimmed as Pagefind trims it), its file's hash and size. */
   chunks: { from: string; hash: string; bytes: number }[];
-  /** The words that start with a common gram (`groupsOf`) and span more than `groupSpan` chunks, in one more file each. */
+  /** The words that start with a search word (`groupsOf`) and span more than `groupSpan` chunks, in one more file each. */
   groups: { term: string; hash: string; bytes: number }[];
   /** Index files compressed and written by this merge (the others were in `out` already). */
   written: number;
@@ -55,8 +55,8 @@ export interface MergeOptions {
   chunkSize: number;
   keep: readonly string[];
   /**
-   * The common grams a word starts with, shortest first (tokens.ts commonStarts). A search
-   * word that is one of them finds every word that starts with it: after a common gram
+   * The search words shorter than a word that find it, shortest first (tokens.ts prefixTerms). A
+   * search word that is one of them finds every word that starts with it: after a common gram
    * (产业, 高新区) thousands of words, across many chunks. Where they span more than
    * `groupSpan` chunks they are written once more as one file (a group), so that the search
    * page loads them with one request instead of one per chunk; a rare word among them still

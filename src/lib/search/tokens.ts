@@ -7,7 +7,7 @@
  * (https://github.com/Pagefind/pagefind/issues/1237).
  *
  * Chinese text gets one word per character, which starts there (一个汉字 → 一个 个汉 汉字 字): a
- * character bigram, or a longer gram where the bigram is common (`gramAt`, below). Any text
+ * character bigram, or a longer gram where the bigram or the next one is common (`gramAt`, below). Any text
  * that contains a query of two or more characters has, at consecutive positions, words that
  * start with each of the query's bigrams, so Pagefind finds it with no dictionary at all. Each
  * Han character becomes three base-35 digits behind a `q` (合肥 → `q6oag0l`, see DIGITS), an
@@ -171,16 +171,8 @@ export function commonGrams(list: string): Set<string> {
 
 const COMMON = commonGrams(COMMON_GRAMS);
 
-/**
- * How many characters the word at `start` of a run of Han characters has: the shortest gram
- * from there that is not common, or the whole common gram to the run's end, at most
- * LONGEST_GRAM. A bigram in most articles (产业, 开发) holds millions of positions at 100,000
- * articles, which a query that needs it must load; its longer grams (产业集群, 开发区产) are as
- * rare as the phrases they start, and a query loads those. The word depends on the characters
- * it is made of and nothing else, so the search page finds the same words in the query
- * (`phraseTerms`).
- */
-function gramAt(chars: readonly string[], start: number, common: ReadonlySet<string>): number {
+/** The shortest gram from `start` that is not common, or the common gram to the run's end, at most LONGEST_GRAM. */
+function commonRun(chars: readonly string[], start: number, common: ReadonlySet<string>): number {
   let length = 2;
   let gram = chars[start] + chars[start + 1];
   while (start + length < chars.length && length < LONGEST_GRAM && common.has(gram)) gram += chars[start + length++];
@@ -188,16 +180,42 @@ function gramAt(chars: readonly string[], start: number, common: ReadonlySet<str
 }
 
 /**
- * The common grams an index word starts with, as search words, shortest first: the search
- * words (`phraseTerms`) that find it among others. None for a word that is not Chinese.
+ * How many characters the word at `start` of a run of Han characters has, at most
+ * LONGEST_GRAM. A bigram in most articles (产业, 开发) holds millions of positions at 100,000
+ * articles, which a query that needs it must load; its longer grams (产业集群, 开发区产) are as
+ * rare as the phrases they start, and a query loads those: where the bigram is common, the word
+ * is the shortest gram from there that is not (`commonRun`). The character before a common
+ * gram runs on through it (肥高 before 高新区管 → 肥高新区管): a query that ends on a common
+ * gram (合肥高新区) then reaches its end with a word as rare as its own start, instead of with
+ * every word that starts with the common gram (高新区…, a group of every article that has it).
+ * The word depends on the characters it is made of and nothing else, so the search page finds
+ * the same words in the query (`phraseTerms`).
  */
-export function commonStarts(token: string, common: ReadonlySet<string> = COMMON): string[] {
+function gramAt(chars: readonly string[], start: number, common: ReadonlySet<string>): number {
+  if (common.has(chars[start] + chars[start + 1])) return commonRun(chars, start, common);
+  if (start + 2 < chars.length && common.has(chars[start + 1] + chars[start + 2]))
+    return Math.min(LONGEST_GRAM, 1 + commonRun(chars, start + 1, common));
+  return 2;
+}
+
+/**
+ * The search words shorter than an index word that find it among others, shortest first: what
+ * `phraseTerms` makes where a query ends within the word. For a word lengthened from a common
+ * gram (产业集群), the common grams it starts with (产业, 产业集); for a character before a
+ * common gram (肥高新区管), itself with the common gram's starts (肥高新, 肥高新区). The merge
+ * writes the words after each of them once more as one file where they span many chunks (a
+ * group). None for a bigram, a lone character or a word that is not Chinese.
+ */
+export function prefixTerms(token: string, common: ReadonlySet<string> = COMMON): string[] {
   const chars = tokenChars(token);
-  if (!chars || token.endsWith(ALONE)) return [];
-  const starts: string[] = [];
-  for (let length = 2; length <= chars.length && common.has(chars.slice(0, length).join('')); length++)
-    starts.push(encode(chars.slice(0, length).join('')));
-  return starts;
+  if (!chars || token.endsWith(ALONE) || chars.length < 3) return [];
+  // Where the word's own bigram is common, its starts from two characters; else from three,
+  // each its first character and a common gram.
+  const from = common.has(chars[0] + chars[1]) ? 0 : 1;
+  const terms: string[] = [];
+  for (let length = 2; from + length <= chars.length && common.has(chars.slice(from, from + length).join('')); length++)
+    terms.push(encode(chars.slice(0, from + length).join('')));
+  return terms;
 }
 
 /**

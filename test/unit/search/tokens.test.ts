@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
   commonGrams,
-  commonStarts,
   decodeTokens,
   GAP,
   indexTokens,
   isChinesePhrase,
   LONGEST_GRAM,
   phraseTerms,
+  prefixTerms,
   queryParts,
   tokenChars,
 } from '@/lib/search/tokens';
@@ -27,22 +27,50 @@ describe('indexTokens', () => {
   test('a common gram runs on to the first gram that is not common, within its run', () => {
     const common = commonGrams('产业集 开发区');
     expect([...common].sort()).toEqual(['产业', '产业集', '开发', '开发区']);
-    expect(readable(indexTokens('开发区产业集群', common))).toEqual(['开发区产', '发区', '区产', '产业集群', '业集', '集群', '群']);
+    expect(readable(indexTokens('开发区产业集群', common))).toEqual(['开发区产', '发区', '区产业集群', '产业集群', '业集', '集群', '群']);
     // At the end of a run a common gram stops: the word is the rest of the run.
-    expect(readable(indexTokens('发展产业，开发', common))).toEqual(['发展', '展产', '产业', '业', '，', '开发', '发']);
+    expect(readable(indexTokens('发展产业，开发', common))).toEqual(['发展', '展产业', '产业', '业', '，', '开发', '发']);
     // Never longer than LONGEST_GRAM.
     const long = '一二三四五六七八九十';
     expect(chars(indexTokens(long, commonGrams(long))[0])).toBe(long.slice(0, LONGEST_GRAM));
+    expect(chars(indexTokens(`甲${long}`, commonGrams(long))[0])).toBe(`甲${long}`.slice(0, LONGEST_GRAM));
   });
 
-  test('a word starts with the common grams it is lengthened from (commonStarts), its groups in the index', () => {
+  test('the character before a common gram runs on through it', () => {
+    const common = commonGrams('高新区');
+    expect(readable(indexTokens('合肥高新区管委会', common))).toEqual([
+      '合肥',
+      '肥高新区管',
+      '高新区管',
+      '新区',
+      '区管',
+      '管委',
+      '委会',
+      '会',
+    ]);
+    // So a query that ends on the common gram reaches its end with 肥高新区, not with every 高新区…
+    expect(phraseTerms('合肥高新区', common).map(({ term, length }) => [chars(term), length])).toEqual([
+      ['合肥', 2],
+      ['肥高新区', 4],
+      ['高新区', 3],
+      ['新区', 2],
+    ]);
+  });
+
+  test('a word starts with the search words that find it among others (prefixTerms), its groups in the index', () => {
     const common = commonGrams('产业集 开发区');
     const [chanyejiqun] = indexTokens('产业集群', common);
-    expect(commonStarts(chanyejiqun, common).map(chars)).toEqual(['产业', '产业集']);
-    expect(commonStarts(indexTokens('集群', common)[0], common)).toEqual([]);
-    // The lone last character and words that are not Chinese are in no group.
-    expect(commonStarts(indexTokens('产', common)[0], commonGrams('产业'))).toEqual([]);
-    expect(commonStarts('gdp', common)).toEqual([]);
+    expect(prefixTerms(chanyejiqun, common).map(chars)).toEqual(['产业', '产业集']);
+    expect(prefixTerms(indexTokens('集群', common)[0], common)).toEqual([]);
+    // The character before a common gram: itself with the common gram's starts, as phraseTerms makes them.
+    const [quchanyejiqun] = indexTokens('区产业集群', common);
+    expect(chars(quchanyejiqun)).toBe('区产业集群');
+    expect(prefixTerms(quchanyejiqun, common).map(chars)).toEqual(['区产业', '区产业集']);
+    expect(phraseTerms('区产业集', common).map(({ term }) => chars(term))[0]).toBe('区产业集');
+    // The lone last character, a bigram and words that are not Chinese are in no group.
+    expect(prefixTerms(indexTokens('产', common)[0], commonGrams('产业'))).toEqual([]);
+    expect(prefixTerms(indexTokens('区产', common)[0], common)).toEqual([]);
+    expect(prefixTerms('gdp', common)).toEqual([]);
   });
 
   test('a lone character is its own token', () => {
@@ -89,23 +117,28 @@ describe('indexTokens', () => {
     ['no gram common', NONE],
     ['some common', commonGrams('高新区是 企业服务直 区域经济发展 经济发展的 发展的排头兵 新区')],
     ['the site’s list', undefined],
-  ])('where a text has a Chinese phrase, its words start with the phrase’s search words at the same places (%s)', (_, common) => {
-    // One run of Chinese: a word at each character, so a character's place is its word's.
-    const text = '合肥高新区推出企业服务直通车经开区高新区是区域经济发展的排头兵';
-    const tokens = indexTokens(text, common);
-    const all = [...text];
-    for (let start = 0; start < all.length; start++) {
-      for (let length = 2; length <= 9 && start + length <= all.length; length++) {
-        const phrase = all.slice(start, start + length).join('');
-        const terms = phraseTerms(phrase, common);
-        expect(terms).toHaveLength(length - 1);
-        terms.forEach(({ term, length: gram }, offset) => {
-          expect(tokens[start + offset].startsWith(term), `${phrase}: ${chars(term)} at ${offset}`).toBe(true);
-          expect(chars(term)).toBe(phrase.slice(offset, offset + gram));
-        });
+  ])(
+    'where a text has a Chinese phrase, its words start with the phrase’s search words at the same places, grouped by them (%s)',
+    (_, common) => {
+      // One run of Chinese: a word at each character, so a character's place is its word's.
+      const text = '合肥高新区推出企业服务直通车经开区高新区是区域经济发展的排头兵';
+      const tokens = indexTokens(text, common);
+      const all = [...text];
+      for (let start = 0; start < all.length; start++) {
+        for (let length = 2; length <= 9 && start + length <= all.length; length++) {
+          const phrase = all.slice(start, start + length).join('');
+          const terms = phraseTerms(phrase, common);
+          expect(terms).toHaveLength(length - 1);
+          terms.forEach(({ term, length: gram }, offset) => {
+            expect(tokens[start + offset].startsWith(term), `${phrase}: ${chars(term)} at ${offset}`).toBe(true);
+            expect(chars(term)).toBe(phrase.slice(offset, offset + gram));
+            // A search word longer than a bigram that finds longer words is one the merge groups them by.
+            if (gram > 2 && term !== tokens[start + offset]) expect(prefixTerms(tokens[start + offset], common)).toContain(term);
+          });
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('decodeTokens', () => {
