@@ -191,7 +191,7 @@ describe('merging shards into one Pagefind index', () => {
 
   test('the words after a common start that span several chunks are also written as one file (a group)', async () => {
     // Grouped by their first two characters and their first three, one group within the other
-    // (the build groups by common grams, tokens.ts prefixTerms; test words have three digits a character).
+    // (the build groups by the search words tokens.ts prefixTerms names; test words have three digits a character).
     const firstCharacters = (word: string) =>
       /^q[0-9a-y]+$/.test(word) ? [7, 10].filter((end) => word.length >= end).map((end) => word.slice(0, end)) : [];
     const out = join(work, 'grouped');
